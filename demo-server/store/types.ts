@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+/**
+ * The demo server's persistence contract. Routes and services talk to these repositories
+ * only, so a real database can replace the embedded lowdb file without touching them.
+ * Every write resolves only once it is durable: a route acknowledges after that.
+ */
+import type { Address, Contact, Identity, HouseholdMember } from '../../src/schemas/index.js';
+
+export type AccountStatus = 'pending-email' | 'pending-staff' | 'active' | 'disabled';
+
+export interface AccountRecord {
+  id: string;
+  username: string;
+  email: string;
+  /** PHC string (argon2id), parameters included. */
+  passwordHash: string;
+  status: AccountStatus;
+  identity: Identity;
+  address?: Address | undefined;
+  contact: Contact;
+  /** The family record the account is linked to by a service key. */
+  householdId?: string | undefined;
+  serviceKeys: { serviceId: string; linkedAt: string }[];
+  /** A generated password must be replaced at first login. */
+  mustChangePassword: boolean;
+  createdAt: string;
+  lastLoginAt?: string | undefined;
+}
+
+export interface SessionRecord {
+  /** SHA-256 of the session id: a leaked data file reveals no live session. */
+  idHash: string;
+  accountId: string;
+  createdAt: string;
+  lastSeenAt: string;
+  /** Absolute expiry (12 h after login). */
+  expiresAt: string;
+  /** The login before this one, shown as "Dernière connexion". */
+  previousLoginAt?: string | undefined;
+}
+
+export interface ThrottleRecord {
+  /** e.g. `login:marie.dupont` (normalised identifier, whether or not an account exists). */
+  key: string;
+  failures: number;
+  lockedUntil?: string | undefined;
+  updatedAt: string;
+}
+
+export interface HouseholdRecord {
+  id: string;
+  members: HouseholdMember[];
+  /** Service id → SHA-256 of the key printed on the city's letter. */
+  keyHashes: Record<string, string>;
+}
+
+/** Thrown by inserts that would break a uniqueness rule; `field` names it. */
+export class StoreConflictError extends Error {
+  override name = 'StoreConflictError';
+  constructor(readonly field: string) {
+    super(`${field} already exists`);
+  }
+}
+
+export class StoreNotFoundError extends Error {
+  override name = 'StoreNotFoundError';
+}
+
+export interface AccountRepository {
+  get(id: string): Promise<AccountRecord | undefined>;
+  /** By username or e-mail address. */
+  findByLogin(identifier: string, caseInsensitive: boolean): Promise<AccountRecord | undefined>;
+  list(): Promise<AccountRecord[]>;
+  /** Rejects with StoreConflictError('username' | 'email') when taken (case-insensitively). */
+  insert(account: AccountRecord): Promise<void>;
+  /** Applies `patch` and returns the updated record; StoreNotFoundError if absent. */
+  update(id: string, patch: Partial<Omit<AccountRecord, 'id'>>): Promise<AccountRecord>;
+}
+
+export interface SessionRepository {
+  get(idHash: string): Promise<SessionRecord | undefined>;
+  insert(session: SessionRecord): Promise<void>;
+  touch(idHash: string, lastSeenAt: string): Promise<void>;
+  delete(idHash: string): Promise<void>;
+  deleteForAccount(accountId: string): Promise<number>;
+  /** Removes sessions whose idle or absolute expiry is before `now`. */
+  deleteExpired(now: Date, idleMs: number): Promise<number>;
+}
+
+export interface ThrottleRepository {
+  get(key: string): Promise<ThrottleRecord | undefined>;
+  put(record: ThrottleRecord): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export interface HouseholdRepository {
+  get(id: string): Promise<HouseholdRecord | undefined>;
+  list(): Promise<HouseholdRecord[]>;
+  insert(household: HouseholdRecord): Promise<void>;
+}
+
+export interface Store {
+  accounts: AccountRepository;
+  sessions: SessionRepository;
+  throttles: ThrottleRepository;
+  households: HouseholdRepository;
+  /** Waits for pending writes, releases the data file's lock. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+/**
+ * The adapter contract: everything an element asks of a city's back end, journey by
+ * journey. `RestBackend` implements it against the demo server's HTTP API; a city with
+ * another back end implements it once (see the README). Every method resolves with data
+ * matching the schema of the same name, or rejects with a {@link CitizenError}.
+ */
+import type {
+  AbsenceReport,
+  AcceptTermsRequest,
+  ActivationResult,
+  Activity,
+  AgendaDay,
+  AgendaQuery,
+  BookingBatch,
+  BookingResult,
+  ChangePasswordRequest,
+  ChildRecord,
+  CitizenMessage,
+  CitizenRequest,
+  CityConfig,
+  ForgotPasswordRequest,
+  Household,
+  HouseholdAddition,
+  Invoice,
+  LoginRequest,
+  LoginResult,
+  NewsItem,
+  Payment,
+  PaymentRedirect,
+  PaymentStart,
+  Profile,
+  ProfileUpdate,
+  ProfileUpdateResult,
+  ResetPasswordRequest,
+  ServiceKeySubmission,
+  Session,
+  SignupRequest,
+  SignupResult,
+  StoredDocument,
+  TariffGrid,
+  Terms,
+  TermsStatus,
+} from '../schemas/index.js';
+
+export interface CitizenBackend {
+  // J8 — city configuration
+  getConfig(): Promise<CityConfig>;
+
+  // J1, J2 — sign-up and activation
+  signUp(request: SignupRequest): Promise<SignupResult>;
+  activate(token: string): Promise<ActivationResult>;
+  /** Sends a new activation link if an inactive account matches; says nothing either way. */
+  resendActivation(identifier: string): Promise<void>;
+
+  // J4 — login, session, logout
+  logIn(request: LoginRequest): Promise<LoginResult>;
+  /** The current session, or `null` when nobody is logged in. */
+  getSession(): Promise<Session | null>;
+  /** Resets the idle timer (the "Prolonger ma session" button). */
+  extendSession(): Promise<Session>;
+  logOut(): Promise<void>;
+
+  // J3, J5 — password recovery and change
+  requestPasswordReset(request: ForgotPasswordRequest): Promise<void>;
+  resetPassword(request: ResetPasswordRequest): Promise<void>;
+  changePassword(request: ChangePasswordRequest): Promise<Session>;
+
+  // J6 — terms of use
+  getTerms(version?: string): Promise<Terms>;
+  getTermsStatus(): Promise<TermsStatus>;
+  acceptTerms(request: AcceptTermsRequest): Promise<TermsStatus>;
+
+  // J7 — profile and service keys
+  getProfile(): Promise<Profile>;
+  updateProfile(update: ProfileUpdate): Promise<ProfileUpdateResult>;
+  submitServiceKey(submission: ServiceKeySubmission): Promise<Profile>;
+
+  // J7 — household ("Ma famille", "Entourage")
+  /** The family record, or `null` while no service key links the account to one. */
+  getHousehold(): Promise<Household | null>;
+  getChildRecord(childId: string): Promise<ChildRecord>;
+  requestChildRecordUpdate(childId: string, record: ChildRecord): Promise<CitizenRequest>;
+  requestHouseholdAddition(addition: HouseholdAddition): Promise<CitizenRequest>;
+
+  // J7 — requests ("démarches")
+  listRequests(): Promise<CitizenRequest[]>;
+  getRequest(id: string): Promise<CitizenRequest>;
+
+  // J7 — activities and bookings
+  listActivities(childId: string): Promise<Activity[]>;
+  getAgenda(query: AgendaQuery): Promise<AgendaDay[]>;
+  submitBookings(batch: BookingBatch): Promise<BookingResult>;
+  reportAbsence(report: AbsenceReport): Promise<CitizenRequest>;
+  getTariffs(activityId: string): Promise<TariffGrid>;
+  /** A private, revocable iCalendar feed URL of the child's booked days. */
+  getCalendarFeedUrl(childId: string): Promise<string>;
+
+  // J7 — invoices and payment
+  listInvoices(): Promise<Invoice[]>;
+  /** URL of the invoice PDF, fetched with the session's credentials. */
+  invoicePdfUrl(invoiceId: string): string;
+  startPayment(request: PaymentStart): Promise<PaymentRedirect>;
+  getPayment(paymentId: string): Promise<Payment>;
+
+  // J7 — document storage
+  listDocuments(): Promise<StoredDocument[]>;
+  uploadDocument(file: Blob, name: string, category?: string): Promise<StoredDocument>;
+  documentUrl(documentId: string): string;
+  deleteDocument(documentId: string): Promise<void>;
+
+  // J7 — news and messages
+  listNews(): Promise<NewsItem[]>;
+  listMessages(): Promise<CitizenMessage[]>;
+  markMessageRead(messageId: string): Promise<void>;
+}

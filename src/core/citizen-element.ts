@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+/**
+ * The base of every element: where the adapter and city config come from, the message
+ * lookup, typed events and safe registration.
+ */
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { CitizenBackend } from './backend.js';
+import { backendFor } from './backend-for.js';
+import { backendContext, configContext } from './context.js';
+import type { CityConfig, Locale } from '../schemas/city-config.js';
+import { createTranslator, isMessageKey, resolveLocale, type MessageKey, type Params, type Translate } from '../i18n/index.js';
+import { CitizenError } from './errors.js';
+
+export class CitizenElement extends LitElement {
+  /**
+   * The adapter. Set it from JavaScript, or let it come from an enclosing
+   * `<citizen-portal>`, or give the element an `api` attribute.
+   */
+  @consume({ context: backendContext, subscribe: true })
+  @property({ attribute: false })
+  backend?: CitizenBackend;
+
+  /** Base URL of the reference HTTP API, e.g. `/api`: the no-JavaScript way to connect. */
+  @property({ reflect: true }) api?: string;
+
+  /** `cookie` (same site as the API) or `token` (CMS page on another site than the API). */
+  @property() auth: 'cookie' | 'token' = 'cookie';
+
+  /** The city config; comes from `<citizen-portal>` or is loaded from the adapter. */
+  @consume({ context: configContext, subscribe: true })
+  @property({ attribute: false })
+  config?: CityConfig;
+
+  @state() protected loadedConfig?: CityConfig;
+  @state() protected locale: Locale = 'fr';
+
+  #translator?: { locale: Locale; config: CityConfig | undefined; t: Translate };
+  #langObserver?: MutationObserver;
+
+  /** The adapter in use: the property, the context, or one built from `api`. */
+  protected get adapter(): CitizenBackend | undefined {
+    return this.backend ?? (this.api ? backendFor(this.api, this.auth) : undefined);
+  }
+
+  protected get cityConfig(): CityConfig | undefined {
+    return this.config ?? this.loadedConfig;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.locale = resolveLocale(this);
+    // `lang` may be set on the element or an ancestor after upgrade (CMS language switchers).
+    this.#langObserver = new MutationObserver(() => (this.locale = resolveLocale(this)));
+    this.#langObserver.observe(this, { attributes: true, attributeFilter: ['lang'] });
+    this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#langObserver?.disconnect();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>) {
+    if ((changed.has('backend') || changed.has('api') || changed.has('config')) && !this.config) {
+      void this.loadConfig();
+    }
+  }
+
+  async loadConfig() {
+    const adapter = this.adapter;
+    if (!adapter) return;
+    try {
+      const config = await adapter.getConfig();
+      if (adapter === this.adapter) this.loadedConfig = config;
+    } catch {
+      // Elements work without the config (default texts and colours); its absence is not fatal.
+    }
+  }
+
+  /** Looks a message up in the element's language, with the city's overrides. */
+  t(key: MessageKey, params?: Params): string {
+    const config = this.cityConfig;
+    if (this.#translator?.locale !== this.locale || this.#translator.config !== config) {
+      this.#translator = { locale: this.locale, config, t: createTranslator(this.locale, config?.texts[this.locale]) };
+    }
+    return this.#translator.t(key, params);
+  }
+
+  /** The text for an error code from the API or a schema (`error.x`, else `field.x`). */
+  errorText(error: CitizenError | string, params?: Params): string {
+    const code = typeof error === 'string' ? error : error.code;
+    for (const key of [`error.${code}`, `field.${code}`]) {
+      if (isMessageKey(key)) return this.t(key, params);
+    }
+    return this.t('error.server_error');
+  }
+
+  /** Dispatches a bubbling, composed event: it crosses shadow roots up to the page. */
+  protected emit<K extends keyof CitizenEventMap>(name: K, detail: CitizenEventMap[K]): boolean {
+    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true }));
+  }
+}
+
+/** Detail type of each event the elements fire; elements extend it by declaration merging. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface CitizenEventMap {}

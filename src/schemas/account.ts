@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+/**
+ * The citizen's identity, address and contact means (the sign-up wizard's steps, the
+ * profile), and the account flows: sign-up, activation, password reset and change.
+ */
+import * as z from 'zod/mini';
+import { Civility, Email, FrenchPhone, FrenchPostcode, IsoDate, optionalText, requiredText } from './common.js';
+import { PASSWORD_MAX_LENGTH } from './password-policy.js';
+
+/** Étape "Identité". */
+export const Identity = z.object({
+  civility: Civility,
+  lastName: requiredText(80),
+  birthName: optionalText(80),
+  firstNames: requiredText(120),
+  birthDate: z.optional(IsoDate),
+  birthCountry: optionalText(80),
+  /** Only when the birth country is France. */
+  birthDepartment: optionalText(80),
+  birthCommune: optionalText(120),
+});
+export type Identity = z.infer<typeof Identity>;
+
+/** Étape "Adresse" (may be skipped at sign-up: the city already knows it). */
+export const Address = z.object({
+  street: requiredText(150),
+  complement: optionalText(150),
+  postcode: FrenchPostcode,
+  commune: requiredText(120),
+});
+export type Address = z.infer<typeof Address>;
+
+export const ContactMeans = z.enum(['email', 'phone', 'mobile']);
+
+/** Étape "Moyens de contact". */
+export const Contact = z.object({
+  phone: z.optional(FrenchPhone),
+  mobile: z.optional(FrenchPhone),
+  fax: z.optional(FrenchPhone),
+  email: Email,
+  preferred: z._default(ContactMeans, 'email'),
+});
+export type Contact = z.infer<typeof Contact>;
+
+/** Usernames as in the seeds ("Oliv-Test"): letters, digits, dot, dash, underscore, @. */
+export const Username = z.string('required').check(
+  z.trim(),
+  z.minLength(3, 'username_too_short'),
+  z.maxLength(60, 'too_long'),
+  z.regex(/^[\p{L}\p{Nd}._@-]+$/u, 'username_invalid'),
+);
+
+/**
+ * A password as the transport sees it. The city's rules are checked with
+ * `passwordSchema(policy)`, which needs the config; this only bounds the input.
+ */
+export const PasswordInput = z.string('required').check(
+  z.minLength(1, 'required'),
+  z.maxLength(PASSWORD_MAX_LENGTH * 4, 'password_too_long'),
+);
+
+export const SignupRequest = z.object({
+  identity: Identity,
+  address: z.optional(Address),
+  contact: Contact,
+  username: Username,
+  password: PasswordInput,
+  /** Service id → key, e.g. `{ enfance: 'K7PQ-4M2X-…' }`. */
+  serviceKeys: z._default(z.record(z.string(), z.string().check(z.trim(), z.maxLength(40, 'too_long'))), {}),
+  /** The captcha's answer (ALTCHA payload or text), checked once by the server. */
+  captcha: z.optional(z.string().check(z.maxLength(20_000, 'too_long'))),
+});
+export type SignupRequest = z.infer<typeof SignupRequest>;
+
+export const SignupResult = z.object({
+  /** What the citizen must wait for: the e-mail link, or the city's staff. */
+  activation: z.enum(['email', 'staff']),
+});
+export type SignupResult = z.infer<typeof SignupResult>;
+
+/** Single-use tokens from mails: 256 bits in base64url. */
+export const MailToken = z.string('required').check(z.regex(/^[A-Za-z0-9_-]{32,128}$/, 'invalid_token'));
+
+export const ActivationRequest = z.object({ token: MailToken });
+export const ActivationResult = z.object({ username: z.string() });
+export type ActivationResult = z.infer<typeof ActivationResult>;
+
+export const ResendActivationRequest = z.object({ identifier: requiredText(254) });
+
+export const ForgotPasswordRequest = z.object({ identifier: requiredText(254) });
+export type ForgotPasswordRequest = z.infer<typeof ForgotPasswordRequest>;
+
+export const ResetPasswordRequest = z.object({ token: MailToken, password: PasswordInput });
+export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequest>;
+
+export const ChangePasswordRequest = z.object({
+  currentPassword: PasswordInput,
+  newPassword: PasswordInput,
+  /** Only when a generated password is replaced and the username may be chosen too. */
+  username: z.optional(Username),
+});
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;

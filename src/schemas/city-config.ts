@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+/**
+ * A city's configuration (journey J8): served by the back end to the elements, and read
+ * from `CITY_CONFIG` by the demo server. A bad file stops the server with the field named.
+ */
+import * as z from 'zod/mini';
+import { PasswordPolicy } from './password-policy.js';
+import { requiredText } from './common.js';
+
+const CssColor = z.string().check(z.regex(/^#[0-9a-fA-F]{3,8}$|^(rgb|hsl)a?\([\d\s.,%/]+\)$/, 'invalid_color'));
+
+export const ServiceKeyDefinition = z.object({
+  /** Stable identifier, e.g. `enfance`. */
+  id: z.string().check(z.regex(/^[a-z][a-z0-9-]{0,30}$/, 'invalid_id')),
+  /** Label shown beside the field, e.g. "Clé Enfance". */
+  label: requiredText(60),
+});
+export type ServiceKeyDefinition = z.infer<typeof ServiceKeyDefinition>;
+
+export const ActivationMode = z.enum(['email', 'staff']);
+export type ActivationMode = z.infer<typeof ActivationMode>;
+
+export const CaptchaKind = z.enum(['altcha', 'image', 'none']);
+export type CaptchaKind = z.infer<typeof CaptchaKind>;
+
+export const Locale = z.enum(['fr', 'en']);
+export type Locale = z.infer<typeof Locale>;
+
+export const CityConfig = z
+  .object({
+    /** Short identifier used in mails and logs, e.g. `ville-de-demo`. */
+    id: z.string().check(z.regex(/^[a-z0-9-]{2,40}$/, 'invalid_id')),
+    /** Display name, e.g. "Ville de Démo". */
+    name: requiredText(80),
+    colors: z.object({ primary: CssColor, accent: z.optional(CssColor) }),
+    passwordPolicy: PasswordPolicy,
+    /** Login identifiers compared without case (the seeds' cities differ). */
+    caseInsensitiveLogin: z._default(z.boolean(), true),
+    /**
+     * Per-account and per-IP throttling of failed logins. The legacy 8-character password
+     * preset is only allowed with it on.
+     */
+    loginThrottling: z._default(z.boolean(), true),
+    /** How a new account becomes active: e-mail link, staff, or both (either one). */
+    activationModes: z.array(ActivationMode).check(z.minLength(1, 'required')),
+    serviceKeys: z._default(z.array(ServiceKeyDefinition), []),
+    captcha: z._default(CaptchaKind, 'altcha'),
+    /** Current terms version; acceptance of an older one does not count. */
+    termsVersion: requiredText(40),
+    franceConnect: z._default(z.boolean(), false),
+    /** Per-language overrides of any catalog text, e.g. `{ fr: { 'login.heading': '…' } }`. */
+    texts: z._default(z.partialRecord(Locale, z.record(z.string(), z.string())), {}),
+    /** Where the elements link to; relative URLs are resolved against the page. */
+    urls: z._default(
+      z.object({
+        forgotPassword: z.optional(z.string()),
+        signup: z.optional(z.string()),
+        login: z.optional(z.string()),
+        terms: z.optional(z.string()),
+      }),
+      {},
+    ),
+  })
+  .check(
+    z.superRefine((config, ctx) => {
+      // CNIL 2022-100: short passwords are acceptable only when guessing is throttled.
+      if (config.passwordPolicy.minLength < 12 && !config.loginThrottling) {
+        ctx.issues.push({
+          code: 'custom',
+          path: ['passwordPolicy', 'minLength'],
+          message: 'policy_requires_throttling',
+          input: config.passwordPolicy.minLength,
+        });
+      }
+    }),
+  );
+export type CityConfig = z.infer<typeof CityConfig>;
