@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+/**
+ * The "all elements" entry: registers every element and re-exports the public API.
+ *
+ * A plain list on purpose: each new element folder `src/elements/<tag>/` needs its
+ * `import './elements/<tag>/<tag>.js'` line and class export here (the build gives it its
+ * own entry `dist/elements/<tag>.js` automatically, but not a place in this file).
+ */
+
+// Elements (importing a define file registers its tag).
+export { CitizenPortal } from './elements/citizen-portal/citizen-portal.js';
+
+// Adapter contract, REST adapter, errors.
+export type { CitizenBackend } from './core/backend.js';
+export { RestBackend, type RestBackendOptions } from './core/rest-backend.js';
+export { backendFor } from './core/backend-for.js';
+export { CitizenError } from './core/errors.js';
+
+// Contexts, for providers other than <citizen-portal> and for elements written by a city.
+export { backendContext, configContext } from './core/context.js';
+export { CitizenElement, type CitizenEventMap } from './core/citizen-element.js';
+export { define } from './core/define.js';
+
+// Payload schemas (zod/mini) and their types: `schemas.CityConfig` is both.
+export * as schemas from './schemas/index.js';
+
+// Messages.
+export {
+  catalogs,
+  createTranslator,
+  formatDateTime,
+  isMessageKey,
+  resolveLocale,
+  type Catalog,
+  type MessageKey,
+  type Params,
+  type Translate,
+} from './i18n/index.js';
