@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'invalid_credentials',
+  'account_not_active',
   'too_many_attempts',
   'not_authenticated',
   'session_expired',

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+/** The demo server's express app: the citizen API under /api, the admin API, the demo site. */
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import type { ServerConfig } from './config.js';
+import type { Store } from './store/types.js';
+import type { Mailer } from './mail/mailer.js';
+import { Sessions } from './auth/sessions.js';
+import { errorHandler, notFound } from './http/api-error.js';
+import { corsFor, csrfGuard, noStore, requireJson, securityHeaders } from './http/security.js';
+import { sessionRoutes } from './routes/session.js';
+import { adminRoutes } from './http/admin-api.js';
+import { demoSite } from './pages/site.js';
+
+export interface AppDeps {
+  config: ServerConfig;
+  store: Store;
+  mailer: Mailer;
+  adminToken: string;
+  outboxDir: string;
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export function createApp({ config, store, adminToken, outboxDir }: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders(config.publicUrl));
+
+  // Secure cookies everywhere but plain-http localhost, where browsers would drop them.
+  const sessions = new Sessions(store, !LOCAL_HOSTS.has(config.publicUrl.hostname));
+
+  const api = express.Router();
+  api.use(corsFor(config.corsOrigins));
+  api.use(noStore);
+  api.use(requireJson);
+  api.use(express.json({ limit: '100kb' }));
+  api.use(csrfGuard(config.publicUrl, config.corsOrigins));
+  api.get('/v1/config', (_req, res) => void res.json(config.city));
+  api.use('/v1', sessionRoutes({ store, sessions, city: config.city }));
+  api.use(notFound);
+  api.use(errorHandler);
+  app.use('/api', api);
+
+  const admin = adminRoutes({ store, city: config.city, outboxDir }, adminToken);
+  admin.use(errorHandler);
+  app.use('/admin/v1', admin);
+
+  const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+  app.use('/assets', express.static(dist, { fallthrough: false, maxAge: '5m' }));
+  app.use(demoSite(config.city));
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Start-up configuration: environment variables and the city file. Anything wrong stops
+ * the server with a message naming the variable or the field, before it touches data.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import * as z from 'zod/mini';
+import { CityConfig } from '../src/schemas/city-config.js';
+
+const DEFAULT_CITY = fileURLToPath(new URL('./cities/ville-de-demo.json', import.meta.url));
+
+const Env = z.object({
+  PORT: z._default(z.coerce.number().check(z.int('must be a whole number'), z.minimum(0), z.maximum(65535)), 3000),
+  HOST: z._default(z.string(), '127.0.0.1'),
+  DATA_FILE: z._default(z.string().check(z.minLength(1)), '.data/db.json'),
+  SMTP_URL: z.optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
+  PUBLIC_URL: z.optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })),
+  CITY_CONFIG: z._default(z.string(), DEFAULT_CITY),
+  ADMIN_TOKEN: z.optional(z.string().check(z.minLength(24, 'must be at least 24 characters'))),
+  /** Comma-separated origins allowed to call the API from the browser (CMS on another site). */
+  CORS_ORIGINS: z._default(z.string(), ''),
+  /** Number of reverse proxies in front (for the client IP used by rate limits). */
+  TRUST_PROXY: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataFile: string;
+  smtpUrl: string | undefined;
+  publicUrl: URL;
+  adminToken: string | undefined;
+  corsOrigins: string[];
+  trustProxy: number;
+  city: CityConfig;
+  cityFile: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const describe = (issues: readonly { path: readonly PropertyKey[]; message: string }[], prefix = '') =>
+  issues.map((i) => `${prefix}${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ');
+
+export async function loadCityConfig(file: string): Promise<CityConfig> {
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`CITY_CONFIG: cannot read ${file} (${(error as Error).message})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    throw new ConfigError(`CITY_CONFIG: ${file} is not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = CityConfig.safeParse(json);
+  if (!parsed.success) throw new ConfigError(`CITY_CONFIG: ${file}: ${describe(parsed.error.issues)}`);
+  return parsed.data;
+}
+
+export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<ServerConfig> {
+  // Empty variables count as unset, as in most shells' `VAR= cmd` usage.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = Env.safeParse(given);
+  if (!parsed.success) throw new ConfigError(`Environment: ${describe(parsed.error.issues)}`);
+  const e = parsed.data;
+  const city = await loadCityConfig(e.CITY_CONFIG);
+  const publicUrl = new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataFile: e.DATA_FILE,
+    smtpUrl: e.SMTP_URL,
+    publicUrl,
+    adminToken: e.ADMIN_TOKEN,
+    corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    trustProxy: e.TRUST_PROXY,
+    city,
+    cityFile: e.CITY_CONFIG,
+  };
+}

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+/**
+ * The demo city's site: plain pages that embed the elements the way a CMS page would,
+ * one script tag and a tag each. No inline script or style (the CSP forbids them).
+ */
+import { fileURLToPath } from 'node:url';
+import express, { Router } from 'express';
+import type { CityConfig } from '../../src/schemas/city-config.js';
+
+const escape = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+interface Page {
+  path: string;
+  title: string;
+  /** Trusted markup written here, never from input. */
+  body: string;
+}
+
+const PAGES: Page[] = [
+  {
+    path: '/connexion',
+    title: 'Connexion à mon espace',
+    body: `<p>Connectez-vous à votre espace citoyen pour suivre vos démarches et les activités de vos enfants.</p>
+<citizen-login api="/api"></citizen-login>`,
+  },
+];
+
+function layout(city: CityConfig, page: { title: string; body: string }): string {
+  const nav = PAGES.map((p) => `<li><a href="${p.path}">${escape(p.title)}</a></li>`).join('');
+  return `<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(page.title)} — ${escape(city.name)}</title>
+<link rel="stylesheet" href="/site.css">
+<script type="module" src="/assets/citizen-elements.js"></script>
+</head>
+<body>
+<a class="skip" href="#contenu">Aller au contenu</a>
+<header class="site-header"><a class="site-name" href="/">${escape(city.name)}</a>
+<nav aria-label="Espace citoyen"><ul><li><a href="/">Accueil</a></li>${nav}</ul></nav></header>
+<main id="contenu" tabindex="-1"><h1>${escape(page.title)}</h1>
+${page.body}
+</main>
+<footer class="site-footer"><p>${escape(city.name)} — site de démonstration de citizen-elements.</p></footer>
+</body>
+</html>`;
+}
+
+export function demoSite(city: CityConfig): Router {
+  const router = Router();
+  router.get('/site.css', express.static(fileURLToPath(new URL('./site.css', import.meta.url)), { maxAge: '5m' }));
+  const send = (html: string): express.RequestHandler => (_req, res) => {
+    res.type('html').set('Cache-Control', 'no-cache').send(html);
+  };
+  const home = `<p>Bienvenue sur l'espace citoyen de la ${escape(city.name)}. Vous pouvez :</p>
+<ul class="links">${PAGES.map((p) => `<li><a href="${p.path}">${escape(p.title)}</a></li>`).join('')}</ul>`;
+  router.get('/', send(layout(city, { title: 'Espace citoyen', body: home })));
+  for (const page of PAGES) router.get(page.path, send(layout(city, page)));
+  return router;
+}

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Starts the demo server: configuration, store, seed data, mail, HTTP. Used by main.ts,
+ * the tests, the end-to-end suite and the benchmark.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { createApp } from './app.js';
+import { loadConfig, type ServerConfig } from './config.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
+import { seedDemoData } from './seed.js';
+import { openLowdbStore } from './store/lowdb-store.js';
+import type { Store } from './store/types.js';
+
+export interface RunningServer {
+  url: string;
+  config: ServerConfig;
+  store: Store;
+  mailer: Mailer;
+  outboxDir: string;
+  adminToken: string;
+  close(): Promise<void>;
+}
+
+/** Reads or creates the admin token beside the data file, readable by its owner only. */
+async function adminTokenFor(config: ServerConfig): Promise<string> {
+  if (config.adminToken) return config.adminToken;
+  const file = join(dirname(resolve(config.dataFile)), 'admin-token');
+  const existing = await readFile(file, 'utf8').catch(() => '');
+  if (existing.trim().length >= 24) return existing.trim();
+  const token = randomBytes(32).toString('base64url');
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, token, { mode: 0o600 });
+  return token;
+}
+
+export async function startServer(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { seed?: boolean; backups?: boolean } = {},
+): Promise<RunningServer> {
+  const config = await loadConfig(env);
+  const store = await openLowdbStore(config.dataFile, options.backups === false ? { backups: false } : {});
+  try {
+    if (options.seed !== false) await seedDemoData(store);
+    const outboxDir = join(dirname(resolve(config.dataFile)), 'outbox');
+    const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir, from: `"${config.city.name}" <nepasrepondre@${config.publicUrl.hostname}>` });
+    const adminToken = await adminTokenFor(config);
+    const app = createApp({ config, store, mailer, adminToken, outboxDir });
+    const server = app.listen(config.port, config.host);
+    await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));
+    const { port } = server.address() as AddressInfo;
+    // Without PUBLIC_URL, links and the Origin check use the port actually bound (PORT=0 in tests).
+    if (!env.PUBLIC_URL) config.publicUrl.port = String(port);
+    return {
+      url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+      config,
+      store,
+      mailer,
+      outboxDir,
+      adminToken,
+      async close() {
+        server.closeAllConnections();
+        await new Promise<void>((ok) => server.close(() => ok()));
+        mailer.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
