@@ -77,6 +77,17 @@ for (const tag of tags) {
 // 3. What each build leaves external. Lit's runtime registers itself in `litHtmlVersions`.
 const bareImports = (code) =>
   [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"'./][^"']*)["']/g)].map((m) => m[1]);
+const hasTagLiteral = (code, tag) => ['"', "'", '`'].some((q) => code.includes(q + tag + q));
+/** A built file and the local chunks it imports statically, transitively. */
+function closure(file, seen = new Set()) {
+  if (seen.has(file) || !existsSync(join(root, file))) return [...seen];
+  seen.add(file);
+  const code = readFileSync(join(root, file), 'utf8');
+  for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
+    closure(posix.join(posix.dirname(file), m[1]), seen);
+  }
+  return [...seen];
+}
 const npmFiles = [];
 for (const dir of ['dist', 'dist/elements', 'dist/chunks']) {
   if (!existsSync(join(root, dir))) continue;
@@ -98,6 +109,14 @@ if (existsSync(bundlePath)) {
   if (/\bimport\s*\(/.test(bundle)) fail('dist/citizen-elements.js has a dynamic import(): it must be one file');
   if (!bundle.includes('litHtmlVersions')) fail('dist/citizen-elements.js does not contain lit');
   if (bundle.includes('process.env')) fail('dist/citizen-elements.js reads process.env, which browsers lack');
+  // A tree-shaken define() call takes the tag's only string literal with it.
+  for (const tag of tags) {
+    if (!hasTagLiteral(bundle, tag)) fail(`dist/citizen-elements.js never names <${tag}>: its define() call was dropped (package.json sideEffects?)`);
+  }
+}
+for (const tag of tags) {
+  const code = closure(`dist/elements/${tag}.js`).map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+  if (!hasTagLiteral(code, tag)) fail(`dist/elements/${tag}.js and its chunks never name <${tag}>: its define() call was dropped`);
 }
 
 // 4. custom-elements.json names every element.
