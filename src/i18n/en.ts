@@ -40,6 +40,9 @@ export const en: Catalog = {
   'error.invalid_credentials': 'Incorrect username or password',
   'error.too_many_attempts': 'Too many attempts: try again in {minutes} minute(s).',
   'error.too_many_attempts_seconds': 'Too many attempts: try again in {seconds} second(s).',
+  'error.too_many_attempts_later': 'Too many attempts: try again later.',
+  'error.account_not_active':
+    'Your space is not active yet: follow the link you received by e-mail, or wait until the city staff activate it.',
   'error.network_error': 'The service cannot be reached. Check your connection and try again.',
   'error.server_error': 'Something went wrong on our side. Try again in a few moments.',
   'error.validation_failed': 'The form contains errors.',

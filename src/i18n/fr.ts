@@ -42,6 +42,9 @@ export const fr = {
   'error.invalid_credentials': 'Identifiant ou mot de passe incorrect',
   'error.too_many_attempts': 'Trop de tentatives : réessayez dans {minutes} minute(s).',
   'error.too_many_attempts_seconds': 'Trop de tentatives : réessayez dans {seconds} seconde(s).',
+  'error.too_many_attempts_later': 'Trop de tentatives : réessayez plus tard.',
+  'error.account_not_active':
+    "Votre espace n'est pas encore activé : suivez le lien reçu par courriel, ou attendez son activation par les services municipaux.",
   'error.network_error': 'Le service est injoignable. Vérifiez votre connexion puis réessayez.',
   'error.server_error': 'Une erreur est survenue de notre côté. Réessayez dans quelques instants.',
   'error.validation_failed': 'Le formulaire contient des erreurs.',

@@ -1,0 +1,465 @@
+// SPDX-License-Identifier: MIT
+import { nothing, render, type PropertyValues } from 'lit';
+import { html, unsafeStatic } from 'lit/static-html.js';
+import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { CitizenBackend } from '../../core/backend.js';
+import { CitizenElement } from '../../core/citizen-element.js';
+import { CitizenError } from '../../core/errors.js';
+import { formatDateTime } from '../../i18n/index.js';
+import { fieldErrors } from '../../schemas/errors.js';
+import { LoginRequest, type Session } from '../../schemas/session.js';
+import { adoptLightStyles } from '../../styles/light-form.js';
+import { tokens } from '../../styles/tokens.js';
+import { styles } from './citizen-login.styles.js';
+
+/** `detail` of `citizen-logged-in` and `citizen-logged-out`. */
+export interface SessionEventDetail {
+  /** The new session, or the one that just ended. */
+  session: Session;
+}
+
+declare module '../../core/citizen-element.js' {
+  interface CitizenEventMap {
+    'citizen-logged-in': SessionEventDetail;
+    'citizen-logged-out': SessionEventDetail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'citizen-logged-in': CustomEvent<SessionEventDetail>;
+    'citizen-logged-out': CustomEvent<SessionEventDetail>;
+  }
+}
+
+type Field = 'identifier' | 'password';
+type FocusTarget = 'feedback' | 'greeting' | 'identifier';
+const FIELDS: readonly Field[] = ['identifier', 'password'];
+
+let instances = 0;
+
+/**
+ * The login box of the citizen space, as in the seeds' "MON ESPACE PERSO": username or
+ * e-mail, password, "J'ai oublié mon mot de passe", "Connexion"; once logged in, the
+ * greeting, the last login date and "Se déconnecter".
+ *
+ * Password managers do not fill inputs inside shadow roots reliably, so the form is
+ * rendered into the element's light DOM (a `<div class="citizen-form">` child it creates),
+ * styled by a constructable stylesheet adopted into the page, which a strict CSP allows.
+ *
+ * @summary Logs the citizen in and out, and greets them.
+ *
+ * @slot - Content below the form, e.g. a link to create an account. The element's own form
+ *   container is its first light-DOM child and is shown through this slot too.
+ *
+ * @fires citizen-logged-in - The citizen logged in; `detail.session` is the session.
+ *   Cancelable: `preventDefault()` keeps the page from following `redirect`.
+ * @fires citizen-logged-out - The citizen logged out; `detail.session` is the session that ended.
+ *
+ * @csspart base - The frame around the element.
+ * @csspart heading - The heading "Mon espace perso".
+ * @csspart greeting - The greeting heading after login, "Bonjour Madame Marie DUPONT".
+ * @csspart logout-button - The "Se déconnecter" button.
+ *
+ * @cssprop [--citizen-login-max-width=28rem] - Widest the element gets.
+ * @cssprop [--citizen-color-primary=#1d4f91] - Heading, buttons, links and the frame's top
+ *   border; else the city's colour from `<citizen-portal>`.
+ * @cssprop [--citizen-color-on-primary=#ffffff] - Text on the primary button.
+ * @cssprop [--citizen-color-text=#1e1e1e] - Text, and the outer focus ring.
+ * @cssprop [--citizen-color-muted=#555555] - Hints and the last login date.
+ * @cssprop [--citizen-color-surface=#ffffff] - Background.
+ * @cssprop [--citizen-color-border=#767676] - Frame and input borders.
+ * @cssprop [--citizen-color-error=#b00020] - Error messages and their borders.
+ * @cssprop [--citizen-color-focus=#ffbf47] - Inner focus ring.
+ * @cssprop [--citizen-radius=4px] - Corner radius.
+ * @cssprop [--citizen-font-family=system-ui, sans-serif] - Font.
+ * @cssprop [--citizen-space=1rem] - Spacing unit.
+ */
+export class CitizenLogin extends CitizenElement {
+  static override styles = [tokens, styles];
+
+  /** Level of the heading "Mon espace perso", 1 to 6; the greeting is one level below. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  /**
+   * Target of "J'ai oublié mon mot de passe"; the city config's `urls.forgotPassword`
+   * otherwise. Without either, the link is not shown.
+   */
+  @property({ attribute: 'forgot-password-url' }) forgotPasswordUrl?: string;
+
+  /** Page to open after login. Only URLs of the page's own origin are followed. */
+  @property() redirect?: string;
+
+  @state() private session: Session | null = null;
+  @state() private isCheckingSession = false;
+  @state() private isPending = false;
+  @state() private isLoggingOut = false;
+  @state() private isPasswordShown = false;
+  @state() private hasToggledPassword = false;
+  @state() private hasLoggedOut = false;
+  @state() private errors: Partial<Record<Field, string>> = {};
+  @state() private requestError?: CitizenError | 'no_backend';
+  @state() private logoutError?: CitizenError;
+
+  readonly #id = `citizen-login-${++instances}`;
+  readonly #formRoot: HTMLDivElement = Object.assign(document.createElement('div'), { className: 'citizen-form' });
+  #checkedAdapter?: CitizenBackend;
+  #sessionCheck = 0;
+  /** Keys the alerts: the same error twice is a new alert, announced again. */
+  #attempt = 0;
+  #focusTarget?: FocusTarget;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    adoptLightStyles(this);
+    if (this.#formRoot.parentNode !== this) this.prepend(this.#formRoot);
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>) {
+    super.willUpdate(changed);
+    const adapter = this.adapter;
+    if (adapter !== this.#checkedAdapter) {
+      this.#checkedAdapter = adapter;
+      if (adapter) void this.#checkSession(adapter);
+    }
+  }
+
+  protected override update(changed: PropertyValues) {
+    super.update(changed);
+    render(this.#renderForm(), this.#formRoot, { host: this });
+  }
+
+  protected override updated(changed: PropertyValues) {
+    super.updated(changed);
+    const target = this.#focusTarget;
+    this.#focusTarget = undefined;
+    if (target === 'feedback') this.#formRoot.querySelector<HTMLElement>('.citizen-feedback')?.focus();
+    else if (target === 'greeting') this.renderRoot.querySelector<HTMLElement>('.greeting')?.focus();
+    else if (target === 'identifier') this.#input('identifier')?.focus();
+  }
+
+  /** Opens a page; tests replace it. */
+  protected navigate(url: string) {
+    location.assign(url);
+  }
+
+  async #checkSession(adapter: CitizenBackend) {
+    const check = ++this.#sessionCheck;
+    this.isCheckingSession = true;
+    try {
+      const session = await adapter.getSession();
+      if (check === this.#sessionCheck && session) this.session = session;
+    } catch {
+      // Unknown state: show the form; a login attempt will report what is wrong.
+    } finally {
+      if (check === this.#sessionCheck) this.isCheckingSession = false;
+    }
+  }
+
+  #input(field: Field) {
+    return this.#formRoot.querySelector<HTMLInputElement>(`#${this.#id}-${field}`);
+  }
+
+  /** Moves focus to `target` once the next render is on screen. */
+  #focus(target: FocusTarget) {
+    this.#focusTarget = target;
+    this.requestUpdate();
+  }
+
+  private async handleSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    // A second Enter or click while the request runs must not send it twice.
+    if (this.isPending) return;
+    this.#attempt++;
+    this.hasLoggedOut = false;
+    this.requestError = undefined;
+    // Back to type="password" before sending, so that browsers offer to save the password.
+    this.isPasswordShown = false;
+    this.hasToggledPassword = false;
+
+    const parsed = LoginRequest.safeParse({
+      identifier: this.#input('identifier')?.value ?? '',
+      password: this.#input('password')?.value ?? '',
+    });
+    if (!parsed.success) {
+      this.errors = pickFields(fieldErrors(parsed.error.issues));
+      this.#focus('feedback');
+      return;
+    }
+    this.errors = {};
+    const adapter = this.adapter;
+    if (!adapter) {
+      this.requestError = 'no_backend';
+      this.#focus('feedback');
+      return;
+    }
+
+    this.isPending = true;
+    try {
+      const { session } = await adapter.logIn(parsed.data);
+      this.#loggedIn(session);
+    } catch (error) {
+      const citizenError = CitizenError.from(error);
+      const fields = pickFields(citizenError.fields);
+      if (Object.keys(fields).length > 0) this.errors = fields;
+      else this.requestError = citizenError;
+      this.#focus('feedback');
+    } finally {
+      this.isPending = false;
+    }
+  }
+
+  #loggedIn(session: Session) {
+    this.session = session;
+    this.errors = {};
+    this.logoutError = undefined;
+    this.#focus('greeting');
+    const proceed = this.emit('citizen-logged-in', { session });
+    const target = proceed && this.redirect ? sameOriginUrl(this.redirect) : null;
+    if (target) this.navigate(target.href);
+  }
+
+  private async handleLogout() {
+    const session = this.session;
+    if (!session || this.isLoggingOut) return;
+    this.#attempt++;
+    this.isLoggingOut = true;
+    this.logoutError = undefined;
+    try {
+      await this.adapter?.logOut();
+    } catch (error) {
+      const citizenError = CitizenError.from(error);
+      // A session the server already ended is the outcome the citizen asked for.
+      if (citizenError.code !== 'not_authenticated' && citizenError.code !== 'session_expired') {
+        this.logoutError = citizenError;
+        return;
+      }
+    } finally {
+      this.isLoggingOut = false;
+    }
+    this.session = null;
+    this.hasLoggedOut = true;
+    this.#focus('identifier');
+    this.emit('citizen-logged-out', { session });
+  }
+
+  private handleTogglePassword() {
+    this.isPasswordShown = !this.isPasswordShown;
+    this.hasToggledPassword = true;
+  }
+
+  #handleSummaryLink(event: Event, field: Field) {
+    // The link's #fragment would not reach the input when this element sits in a shadow root.
+    event.preventDefault();
+    const input = this.#input(field);
+    // As GOV.UK's summary does: the label must be on screen above the focused input.
+    input?.labels?.[0]?.scrollIntoView();
+    input?.focus({ preventScroll: true });
+  }
+
+  #fieldErrorText(field: Field, code: string) {
+    return code === 'required' ? this.t(`login.${field}.required`) : this.errorText(code);
+  }
+
+  #requestErrorText(error: CitizenError | 'no_backend') {
+    if (error === 'no_backend' || error.code !== 'too_many_attempts') return this.errorText(error);
+    const seconds = error.retryAfter;
+    if (!seconds || seconds <= 0) return this.t('error.too_many_attempts_later');
+    if (seconds < 60) return this.t('error.too_many_attempts_seconds', { seconds: Math.ceil(seconds) });
+    return this.t('error.too_many_attempts', { minutes: Math.ceil(seconds / 60) });
+  }
+
+  get #headingLevel() {
+    // The level becomes a tag name through unsafeStatic: only 1 to 6 may get there.
+    return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+  }
+
+  protected override render() {
+    const level = this.#headingLevel;
+    const tag = unsafeStatic(`h${level}`);
+    return html`
+      <section part="base" class="base" aria-labelledby="heading">
+        <${tag} part="heading" id="heading" class="heading">${this.t('login.heading')}</${tag}>
+        ${this.session
+          ? this.#renderAccount(this.session, Math.min(level + 1, 6))
+          : this.isCheckingSession
+            ? html`<p class="loading">${this.t('common.loading')}</p>`
+            : nothing}
+        <p class="status" role="status">${this.hasLoggedOut ? this.t('login.loggedOut') : nothing}</p>
+        <slot></slot>
+      </section>
+    `;
+  }
+
+  #renderAccount(session: Session, level: number) {
+    const { account, previousLoginAt } = session;
+    const tag = unsafeStatic(`h${level}`);
+    const name = `${account.firstNames} ${account.lastName.toLocaleUpperCase(this.locale)}`;
+    const greeting = this.t('login.greeting', { civility: this.t(`civility.${account.civility}`), name });
+    return html`
+      <div class="account">
+        <${tag} part="greeting" class="greeting" tabindex="-1">${greeting}</${tag}>
+        <p class="last-login">
+          ${previousLoginAt
+            ? this.t('login.lastLogin', formatDateTime(previousLoginAt, this.locale))
+            : this.t('login.firstLogin')}
+        </p>
+        ${this.logoutError
+          ? keyed(this.#attempt, html`<p class="alert" role="alert">${this.errorText(this.logoutError)}</p>`)
+          : nothing}
+        <button
+          part="logout-button"
+          class="logout"
+          type="button"
+          aria-disabled=${this.isLoggingOut ? 'true' : nothing}
+          @click=${this.handleLogout}
+        >
+          ${this.t(this.isLoggingOut ? 'login.loggingOut' : 'login.logout')}
+        </button>
+      </div>
+    `;
+  }
+
+  /** The light-DOM part: feedback box and form. */
+  #renderForm() {
+    if (this.session || this.isCheckingSession) return nothing;
+    const hasFeedback = Object.keys(this.errors).length > 0 || this.requestError !== undefined;
+    const forgotUrl = httpUrl(this.forgotPasswordUrl ?? this.cityConfig?.urls.forgotPassword);
+    const pending = this.isPending;
+    return html`
+      <div class="citizen-feedback" tabindex="-1" ?hidden=${!hasFeedback}>
+        ${hasFeedback ? keyed(this.#attempt, html`<div role="alert">${this.#renderFeedback()}</div>`) : nothing}
+      </div>
+      <form novalidate aria-busy=${pending ? 'true' : nothing} @submit=${this.handleSubmit}>
+        ${this.#renderIdentifier()} ${this.#renderPassword()}
+        <div class="citizen-actions">
+          <button class="citizen-button" type="submit" aria-disabled=${pending ? 'true' : nothing}>
+            ${this.t(pending ? 'login.submitting' : 'login.submit')}
+          </button>
+          ${forgotUrl
+            ? html`<a class="citizen-link" href=${forgotUrl}>${this.t('login.forgotPassword')}</a>`
+            : nothing}
+        </div>
+      </form>
+    `;
+  }
+
+  #renderFeedback() {
+    if (this.requestError) return html`<p class="citizen-feedback__message">${this.#requestErrorText(this.requestError)}</p>`;
+    const tag = unsafeStatic(`h${Math.min(this.#headingLevel + 1, 6)}`);
+    return html`
+      <${tag} class="citizen-feedback__title">${this.t('common.errorSummary')}</${tag}>
+      <ul class="citizen-feedback__list">
+        ${FIELDS.filter((field) => this.errors[field]).map(
+          (field) => html`
+            <li>
+              <a href="#${this.#id}-${field}" @click=${(event: Event) => this.#handleSummaryLink(event, field)}>
+                ${this.#fieldErrorText(field, this.errors[field]!)}
+              </a>
+            </li>
+          `,
+        )}
+      </ul>
+    `;
+  }
+
+  #renderError(field: Field) {
+    const code = this.errors[field];
+    return code
+      ? html`<p class="citizen-error-message" id="${this.#id}-${field}-error">
+          <span class="citizen-visually-hidden">${this.t('common.errorPrefix')}</span>
+          ${this.#fieldErrorText(field, code)}
+        </p>`
+      : nothing;
+  }
+
+  #renderIdentifier() {
+    const id = `${this.#id}-identifier`;
+    const invalid = this.errors.identifier !== undefined;
+    return html`
+      <div class="citizen-field ${invalid ? 'citizen-field--error' : ''}">
+        <label class="citizen-label" for=${id}>${this.t('login.username')}</label>
+        <p class="citizen-hint" id="${id}-hint">${this.t('login.usernameHint')}</p>
+        ${this.#renderError('identifier')}
+        <input
+          class="citizen-input"
+          id=${id}
+          name="username"
+          type="text"
+          autocomplete="username"
+          autocapitalize="none"
+          spellcheck="false"
+          aria-describedby=${invalid ? `${id}-hint ${id}-error` : `${id}-hint`}
+          aria-invalid=${invalid ? 'true' : nothing}
+        />
+      </div>
+    `;
+  }
+
+  #renderPassword() {
+    const id = `${this.#id}-password`;
+    const invalid = this.errors.password !== undefined;
+    const shown = this.isPasswordShown;
+    return html`
+      <div class="citizen-field ${invalid ? 'citizen-field--error' : ''}">
+        <label class="citizen-label" for=${id}>${this.t('login.password')}</label>
+        ${this.#renderError('password')}
+        <div class="citizen-password">
+          <input
+            class="citizen-input"
+            id=${id}
+            name="password"
+            type=${shown ? 'text' : 'password'}
+            autocomplete="current-password"
+            autocapitalize="none"
+            spellcheck="false"
+            aria-describedby=${invalid ? `${id}-error` : nothing}
+            aria-invalid=${invalid ? 'true' : nothing}
+          />
+          <button
+            class="citizen-button citizen-button--secondary"
+            type="button"
+            aria-controls=${id}
+            @click=${this.handleTogglePassword}
+          >
+            ${this.t(shown ? 'common.hidePassword' : 'common.showPassword')}
+          </button>
+        </div>
+        <p class="citizen-visually-hidden" aria-live="polite">
+          ${this.hasToggledPassword ? this.t(shown ? 'common.passwordShown' : 'common.passwordHidden') : nothing}
+        </p>
+      </div>
+    `;
+  }
+}
+
+/**
+ * `url` resolved against the page if it stays on the page's origin, else `null`: a
+ * `redirect` taken from a link's query string must not send citizens to another site.
+ */
+export function sameOriginUrl(url: string, base: string = location.href): URL | null {
+  try {
+    const resolved = new URL(url, base);
+    return resolved.origin === new URL(base).origin ? resolved : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `url` if it is a web address (relative or http/https), so that no `javascript:` link is rendered. */
+function httpUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const { protocol } = new URL(url, location.href);
+    return protocol === 'http:' || protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function pickFields(fields: Record<string, string>): Partial<Record<Field, string>> {
+  const picked: Partial<Record<Field, string>> = {};
+  for (const field of FIELDS) if (fields[field]) picked[field] = fields[field];
+  return picked;
+}

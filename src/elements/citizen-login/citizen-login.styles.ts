@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+/** The shadow frame of `<citizen-login>`; the form itself is styled by src/styles/light-form.ts. */
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    max-width: var(--citizen-login-max-width, 28rem);
+  }
+
+  .base {
+    display: grid;
+    gap: var(--_space);
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-top: 4px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .heading {
+    margin: 0;
+    color: var(--_primary);
+    font-size: 1.375rem;
+    line-height: 1.3;
+  }
+
+  .account {
+    display: grid;
+    gap: 0.5rem;
+    justify-items: start;
+  }
+  .greeting {
+    margin: 0;
+    font-size: 1.125rem;
+    line-height: 1.4;
+  }
+  .last-login,
+  .loading {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .status {
+    margin: 0;
+    font-weight: 600;
+  }
+  /* Out of the layout while empty, but still in the accessibility tree: a live region that
+     appears together with its text is often not announced. */
+  .status:empty {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
+  .alert {
+    margin: 0;
+    color: var(--_error);
+    font-weight: 600;
+  }
+
+  .logout {
+    box-sizing: border-box;
+    min-height: 2.75rem;
+    margin-top: 0.5rem;
+    padding: 0.5rem 1.25rem;
+    border: 2px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_primary);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .logout:hover {
+    background: color-mix(in srgb, var(--_primary) 8%, var(--_surface));
+  }
+  .logout[aria-disabled='true'] {
+    cursor: progress;
+  }
+
+  .logout:focus-visible {
+    outline: 3px solid var(--_text);
+    outline-offset: 3px;
+    box-shadow: 0 0 0 3px var(--_focus);
+  }
+  /* Focused by script to announce the new view; it is not a control, so no ring. */
+  .greeting:focus {
+    outline: none;
+  }
+`;

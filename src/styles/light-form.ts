@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Styles for forms an element renders into its light DOM. Password managers do not fill
+ * inputs inside shadow roots reliably, so login-like forms live in the page's own tree,
+ * inside a container with the class `citizen-form`.
+ *
+ * The rules read the `--_*` tokens that the host declares on `:host` (src/styles/tokens.ts):
+ * custom properties inherit from the host into its light children. Every selector starts
+ * with `.citizen-form` so that it outweighs a CMS theme's `input`/`button` rules, and
+ * touches nothing outside the container.
+ */
+import { css, type CSSResult } from 'lit';
+
+export const lightFormStyles = css`
+  .citizen-form {
+    display: grid;
+    gap: var(--_space);
+  }
+  .citizen-form [hidden] {
+    display: none !important;
+  }
+  .citizen-form form {
+    display: grid;
+    gap: var(--_space);
+    margin: 0;
+  }
+
+  .citizen-form .citizen-field {
+    display: grid;
+    gap: 0.25rem;
+    min-width: 0;
+  }
+  .citizen-form .citizen-field--error {
+    border-inline-start: 4px solid var(--_error);
+    padding-inline-start: 0.75rem;
+  }
+  .citizen-form .citizen-label {
+    font-weight: 600;
+  }
+  .citizen-form .citizen-hint {
+    color: var(--_muted);
+    margin: 0;
+  }
+  .citizen-form .citizen-error-message {
+    color: var(--_error);
+    font-weight: 600;
+    margin: 0;
+  }
+
+  .citizen-form .citizen-input {
+    box-sizing: border-box;
+    width: 100%;
+    min-width: 0;
+    min-height: 2.75rem;
+    margin: 0;
+    padding: 0.5rem 0.625rem;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+  }
+  .citizen-form .citizen-input[aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+
+  /* Input and show/hide button side by side; the button wraps below on narrow screens. */
+  .citizen-form .citizen-password {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .citizen-form .citizen-password .citizen-input {
+    flex: 1 1 12rem;
+    width: auto;
+  }
+
+  .citizen-form .citizen-actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1.5rem;
+  }
+
+  .citizen-form .citizen-button {
+    box-sizing: border-box;
+    min-height: 2.75rem;
+    margin: 0;
+    padding: 0.5rem 1.25rem;
+    border: 2px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font: inherit;
+    font-weight: 600;
+    line-height: 1.25;
+    cursor: pointer;
+  }
+  .citizen-form .citizen-button:hover {
+    background: color-mix(in srgb, var(--_primary) 80%, #000);
+  }
+  .citizen-form .citizen-button--secondary {
+    background: var(--_surface);
+    color: var(--_primary);
+  }
+  .citizen-form .citizen-button--secondary:hover {
+    background: color-mix(in srgb, var(--_primary) 8%, var(--_surface));
+  }
+  .citizen-form .citizen-button[aria-disabled='true'] {
+    cursor: progress;
+  }
+
+  .citizen-form .citizen-link {
+    display: inline-block;
+    padding-block: 0.25rem;
+    color: var(--_primary);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  .citizen-form .citizen-link:hover {
+    text-decoration-thickness: 0.15em;
+  }
+
+  /* Error summary and request errors: one box at the top of the form, focused on failure. */
+  .citizen-form .citizen-feedback {
+    padding: 0.75rem 1rem;
+    border: 3px solid var(--_error);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .citizen-form .citizen-feedback__title {
+    margin: 0 0 0.5rem;
+    font-size: 1.125rem;
+    line-height: 1.3;
+  }
+  .citizen-form .citizen-feedback__message {
+    margin: 0;
+    color: var(--_error);
+    font-weight: 600;
+  }
+  .citizen-form .citizen-feedback__list {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+  .citizen-form .citizen-feedback__list a {
+    display: inline-block;
+    padding-block: 0.125rem;
+    color: var(--_error);
+    font-weight: 600;
+  }
+
+  /*
+   * Two rings, light inside and dark outside, so the focus shows on light and dark pages
+   * alike. The feedback box is focused by script, where :focus-visible may not match.
+   */
+  .citizen-form :is(.citizen-input, .citizen-button, .citizen-link, .citizen-feedback__list a):focus-visible,
+  .citizen-form .citizen-feedback:focus {
+    outline: 3px solid var(--_text);
+    outline-offset: 3px;
+    box-shadow: 0 0 0 3px var(--_focus);
+  }
+
+  .citizen-form .citizen-visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    margin: 0 !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip-path: inset(50%) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
+  }
+`;
+
+/**
+ * Adds a stylesheet to the document or shadow root that holds `element`, once. A
+ * constructable stylesheet rather than a `<style>` element: it works under a strict CSP
+ * (`style-src 'self'`) and is shared by every instance in that root.
+ */
+export function adoptLightStyles(element: Element, styles: CSSResult = lightFormStyles): void {
+  const root = element.getRootNode();
+  const sheet = styles.styleSheet;
+  if (!sheet || !(root instanceof Document || root instanceof ShadowRoot)) return;
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
