@@ -8,6 +8,7 @@
  */
 
 // Elements (importing a define file registers its tag).
+export { CitizenLogin, type SessionEventDetail } from './elements/citizen-login/citizen-login.js';
 export { CitizenPortal } from './elements/citizen-portal/citizen-portal.js';
 
 // Adapter contract, REST adapter, errors.
