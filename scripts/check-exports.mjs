@@ -8,6 +8,8 @@
  * - a TypeScript consumer (moduleResolution nodenext) importing every subpath type-checks,
  *   and each element's tag is in HTMLElementTagNameMap;
  * - the npm entries leave lit, @lit/* and zod to the consumer; the CDN bundle imports nothing;
+ * - index.js, each element entry and the bundle register their tags (a tree-shaken define()
+ *   or an element missing from src/index.ts shows up here);
  * - custom-elements.json names every element of dist/elements/.
  * Exits 1 with the list of problems.
  */
@@ -113,6 +115,11 @@ if (existsSync(bundlePath)) {
   for (const tag of tags) {
     if (!hasTagLiteral(bundle, tag)) fail(`dist/citizen-elements.js never names <${tag}>: its define() call was dropped (package.json sideEffects?)`);
   }
+}
+// src/index.ts is a hand-kept list: an element missing from it is missing from index.js.
+const indexCode = closure('dist/index.js').map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+for (const tag of tags) {
+  if (!hasTagLiteral(indexCode, tag)) fail(`dist/index.js never registers <${tag}>: add its define file to src/index.ts`);
 }
 for (const tag of tags) {
   const code = closure(`dist/elements/${tag}.js`).map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
