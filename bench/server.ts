@@ -95,6 +95,10 @@ export async function serverBench() {
       ['server', 'req/s', 'p99', 'runs (req/s)', 'non-2xx + errors'],
       [row(bare), row(demo), ['ratio demo / bare', ratio(rps(demo), rps(bare)), ratio(p99(demo), p99(bare)), '', '']],
     );
+    // Each demo run next to the bare run just before it: drift in the machine's load cancels
+    // out better than in the ratio of medians.
+    const paired = demo.runs.map((r, i) => r.requests.average / bare.runs[i]!.requests.average);
+    console.log(`req/s ratio per round (demo / bare just before): ${paired.map((p) => p.toFixed(2)).join(' / ')}, median ${median(paired).toFixed(2)}×`);
     if (failures(demo) + failures(bare) > 0) {
       console.log('warning: some answers were not 2xx (rate limit? errors?): the req/s above count them too');
     }
