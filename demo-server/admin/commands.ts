@@ -40,7 +40,8 @@ const commands: Record<string, Command> = {
   'accounts:list': {
     usage: 'accounts:list',
     summary: 'List every account with its status and last login.',
-    async run({ store }) {
+    async run({ store }, args) {
+      parseArgs({ args, strict: true, options: {} });
       const accounts = await store.accounts.list();
       if (accounts.length === 0) return 'No accounts.';
       const rows = accounts.map((a) =>
@@ -123,7 +124,8 @@ const commands: Record<string, Command> = {
   'mail:list': {
     usage: 'mail:list',
     summary: 'List the mails in the embedded outbox (when SMTP_URL is not set).',
-    async run({ outboxDir }) {
+    async run({ outboxDir }, args) {
+      parseArgs({ args, strict: true, options: {} });
       const names = await listOutbox(outboxDir);
       return names.length ? names.map((n, i) => `${i + 1}\t${n}`).join('\n') : `The outbox (${outboxDir}) is empty.`;
     },

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../../demo-server/config.js';
+import { startServer } from '../../demo-server/server.js';
+
+const demoCity = JSON.parse(await readFile(new URL('../../demo-server/cities/ville-de-demo.json', import.meta.url), 'utf8'));
+
+async function withCity(city: unknown, run: (file: string) => Promise<void>) {
+  const dir = await mkdtemp(join(tmpdir(), 'citizen-city-'));
+  const file = join(dir, 'city.json');
+  await writeFile(file, typeof city === 'string' ? city : JSON.stringify(city));
+  try {
+    await run(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('start-up configuration', () => {
+  it('uses the documented defaults', async () => {
+    const config = await loadConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.dataFile, '.data/db.json');
+    assert.equal(config.publicUrl.href, 'http://localhost:3000/');
+    assert.equal(config.city.name, 'Ville de Démo');
+  });
+
+  it('names the bad environment variable', async () => {
+    await assert.rejects(loadConfig({ PORT: 'abc' }), (e: Error) => e instanceof ConfigError && /PORT/.test(e.message));
+    await assert.rejects(loadConfig({ SMTP_URL: 'http://mail' }), /SMTP_URL/);
+    await assert.rejects(loadConfig({ PUBLIC_URL: 'not a url' }), /PUBLIC_URL/);
+    await assert.rejects(loadConfig({ ADMIN_TOKEN: 'short' }), /ADMIN_TOKEN/);
+  });
+
+  it('names the bad field of a city file', async () => {
+    await withCity({ ...demoCity, colors: { primary: 'blue;}' } }, async (file) => {
+      await assert.rejects(loadConfig({ CITY_CONFIG: file }), /CITY_CONFIG: .*colors\.primary/);
+    });
+    await withCity({ ...demoCity, activationModes: [] }, async (file) => {
+      await assert.rejects(loadConfig({ CITY_CONFIG: file }), /activationModes/);
+    });
+    await withCity('{ not json', async (file) => {
+      await assert.rejects(loadConfig({ CITY_CONFIG: file }), /not valid JSON/);
+    });
+    await assert.rejects(loadConfig({ CITY_CONFIG: '/nonexistent/city.json' }), /cannot read/);
+  });
+
+  it("allows the seeds' legacy 8-character policy only with login throttling", async () => {
+    const legacy = { minLength: 8, minLowercase: 1, minUppercase: 1, minDigits: 1 };
+    await withCity({ ...demoCity, passwordPolicy: legacy, loginThrottling: false }, async (file) => {
+      await assert.rejects(loadConfig({ CITY_CONFIG: file }), /passwordPolicy\.minLength: policy_requires_throttling/);
+    });
+    await withCity({ ...demoCity, passwordPolicy: legacy, loginThrottling: true }, async (file) => {
+      const config = await loadConfig({ CITY_CONFIG: file });
+      assert.equal(config.city.passwordPolicy.minUppercase, 1);
+    });
+  });
+
+  it('refuses to start on a malformed data file and leaves it untouched', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'citizen-data-'));
+    const file = join(dir, 'db.json');
+    await writeFile(file, '{"accounts": [');
+    try {
+      await assert.rejects(startServer({ PORT: '0', DATA_FILE: file }), /left untouched/);
+      assert.equal(await readFile(file, 'utf8'), '{"accounts": [');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a second server on the same data file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'citizen-data-'));
+    const env = { PORT: '0', DATA_FILE: join(dir, 'db.json') };
+    const first = await startServer(env, { backups: false });
+    try {
+      await assert.rejects(startServer(env, { backups: false }), /already using/);
+    } finally {
+      await first.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
