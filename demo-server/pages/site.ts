@@ -35,6 +35,7 @@ function layout(city: CityConfig, page: { title: string; body: string }): string
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(page.title)} — ${escape(city.name)}</title>
 <link rel="stylesheet" href="/site.css">
+<link rel="icon" href="data:,">
 <script type="module" src="/assets/citizen-elements.js"></script>
 </head>
 <body>
@@ -51,7 +52,8 @@ ${page.body}
 
 export function demoSite(city: CityConfig): Router {
   const router = Router();
-  router.get('/site.css', express.static(fileURLToPath(new URL('./site.css', import.meta.url)), { maxAge: '5m' }));
+  const css = fileURLToPath(new URL('./site.css', import.meta.url));
+  router.get('/site.css', (_req, res) => res.sendFile(css, { maxAge: '5m' }));
   const send = (html: string): express.RequestHandler => (_req, res) => {
     res.type('html').set('Cache-Control', 'no-cache').send(html);
   };
