@@ -74,6 +74,9 @@ export const lightFormStyles = css`
     flex: 1 1 12rem;
     width: auto;
   }
+  .citizen-form .citizen-password .citizen-button {
+    padding-inline: 0.75rem;
+  }
 
   .citizen-form .citizen-actions {
     display: flex;
@@ -142,8 +145,10 @@ export const lightFormStyles = css`
     margin: 0;
     padding-inline-start: 1.25rem;
   }
+  /* Block, not inline-block: the list marker then sits on the first line of a long message. */
   .citizen-form .citizen-feedback__list a {
-    display: inline-block;
+    display: block;
+    width: fit-content;
     padding-block: 0.125rem;
     color: var(--_error);
     font-weight: 600;
