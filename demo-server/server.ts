@@ -53,6 +53,7 @@ export async function startServer(
     const { port } = server.address() as AddressInfo;
     // Without PUBLIC_URL, links and the Origin check use the port actually bound (PORT=0 in tests).
     if (!env.PUBLIC_URL) config.publicUrl.port = String(port);
+    let closing: Promise<void> | undefined;
     return {
       url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
       config,
@@ -60,11 +61,15 @@ export async function startServer(
       mailer,
       outboxDir,
       adminToken,
-      async close() {
-        server.closeAllConnections();
-        await new Promise<void>((ok) => server.close(() => ok()));
-        mailer.close();
-        await store.close();
+      close() {
+        // Idempotent: SIGINT and SIGTERM may both arrive, tests may close twice.
+        closing ??= (async () => {
+          server.closeAllConnections();
+          await new Promise<void>((ok) => server.close(() => ok()));
+          mailer.close();
+          await store.close();
+        })();
+        return closing;
       },
     };
   } catch (error) {

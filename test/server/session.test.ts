@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { Client, startTestServer, type TestServer } from './helpers.js';
 import { DEMO_PASSWORD } from '../../demo-server/seed.js';
 
@@ -99,12 +100,12 @@ describe('login, session and logout', () => {
     const client = new Client(server.url);
     await client.logIn('marie.dupont', DEMO_PASSWORD);
     const id = client.cookie.split('=')[1]!;
-    await server.store.close().catch(() => undefined);
-    const { readFile } = await import('node:fs/promises');
+    await server.close();
     const file = await readFile(server.config.dataFile, 'utf8');
     assert.ok(!file.includes(DEMO_PASSWORD));
     assert.ok(!file.includes(id));
     assert.match(file, /\$argon2id\$/);
+    await server.stop();
     server = await startTestServer();
   });
 });
