@@ -73,7 +73,11 @@ export class CitizenElement extends LitElement {
     if (!adapter) return;
     try {
       const config = await adapter.getConfig();
-      if (adapter === this.adapter) this.loadedConfig = config;
+      if (adapter !== this.adapter) return;
+      this.loadedConfig = config;
+      // Inside <citizen-portal> the colours are inherited from it; alone, the element sets them.
+      this.style.setProperty('--citizen-city-color-primary', config.colors.primary);
+      if (config.colors.accent) this.style.setProperty('--citizen-city-color-accent', config.colors.accent);
     } catch {
       // Elements work without the config (default texts and colours); its absence is not fatal.
     }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { nothing, render, type PropertyValues } from 'lit';
+import { nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
@@ -275,7 +275,7 @@ export class CitizenLogin extends CitizenElement {
     return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const level = this.#headingLevel;
     const tag = unsafeStatic(`h${level}`);
     return html`

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import type { CitizenBackend } from '../../core/backend.js';
@@ -57,7 +57,7 @@ export class CitizenPortal extends LitElement {
     }
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     return html`<slot></slot>`;
   }
 }
