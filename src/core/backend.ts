@@ -8,6 +8,7 @@
 import type {
   AbsenceReport,
   AcceptTermsRequest,
+  CaptchaChallenge,
   ActivationResult,
   Activity,
   AgendaDay,
@@ -48,6 +49,8 @@ export interface CitizenBackend {
   getConfig(): Promise<CityConfig>;
 
   // J1, J2 — sign-up and activation
+  /** A fresh security-check challenge of the city's captcha kind (single use, expiring). */
+  getCaptcha(): Promise<CaptchaChallenge>;
   signUp(request: SignupRequest): Promise<SignupResult>;
   activate(token: string): Promise<ActivationResult>;
   /** Sends a new activation link if an inactive account matches; says nothing either way. */

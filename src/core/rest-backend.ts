@@ -84,6 +84,9 @@ export class RestBackend implements CitizenBackend {
     return this.#config;
   }
 
+  getCaptcha() {
+    return this.#request<S.CaptchaChallenge>('GET', '/captcha');
+  }
   signUp(request: S.SignupRequest) {
     return this.#request<S.SignupResult>('POST', '/accounts', request);
   }

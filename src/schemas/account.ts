@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { Civility, Email, FrenchPhone, FrenchPostcode, IsoDate, optionalText, requiredText } from './common.js';
 import { PASSWORD_MAX_LENGTH } from './password-policy.js';
+import { CaptchaAnswer } from './captcha.js';
 
 /** Étape "Identité". */
 export const Identity = z.object({
@@ -67,8 +68,8 @@ export const SignupRequest = z.object({
   password: PasswordInput,
   /** Service id → key, e.g. `{ enfance: 'K7PQ-4M2X-…' }`. */
   serviceKeys: z._default(z.record(z.string(), z.string().check(z.trim(), z.maxLength(40, 'too_long'))), {}),
-  /** The captcha's answer (ALTCHA payload or text), checked once by the server. */
-  captcha: z.optional(z.string().check(z.maxLength(20_000, 'too_long'))),
+  /** The answer to the city's security check; required unless its captcha kind is `none`. */
+  captcha: z.optional(CaptchaAnswer),
 });
 export type SignupRequest = z.infer<typeof SignupRequest>;
 

@@ -4,6 +4,7 @@ export * from './common.js';
 export * from './errors.js';
 export * from './password-policy.js';
 export * from './city-config.js';
+export * from './captcha.js';
 export * from './account.js';
 export * from './session.js';
 export * from './terms.js';
