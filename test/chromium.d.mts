@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: MIT
+export declare const CHROMIUM_PATH: string;
+export declare const CHROMIUM_ARGS: string[];
