@@ -101,6 +101,18 @@ export class CitizenElement extends LitElement {
     return this.t('error.server_error');
   }
 
+  /**
+   * The text for a failed request: the catalog text of its code, and for `too_many_attempts`
+   * how long to wait (the server's `Retry-After`, rounded up to whole minutes from 60 s).
+   */
+  protected requestErrorText(error: CitizenError | 'no_backend'): string {
+    if (error === 'no_backend' || error.code !== 'too_many_attempts') return this.errorText(error);
+    const seconds = error.retryAfter;
+    if (!seconds || seconds <= 0) return this.t('error.too_many_attempts_later');
+    if (seconds < 60) return this.t('error.too_many_attempts_seconds', { seconds: Math.ceil(seconds) });
+    return this.t('error.too_many_attempts', { minutes: Math.ceil(seconds / 60) });
+  }
+
   /** Dispatches a bubbling, composed event: it crosses shadow roots up to the page. */
   protected emit<K extends keyof CitizenEventMap>(name: K, detail: CitizenEventMap[K]): boolean {
     return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true }));

@@ -6,6 +6,8 @@ import { keyed } from 'lit/directives/keyed.js';
 import type { CitizenBackend } from '../../core/backend.js';
 import { CitizenElement } from '../../core/citizen-element.js';
 import { CitizenError } from '../../core/errors.js';
+import { errorSummary, fieldError, focusControl } from '../../core/form.js';
+import { httpUrl } from '../../core/urls.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { fieldErrors } from '../../schemas/errors.js';
 import { LoginRequest, type Session } from '../../schemas/session.js';
@@ -249,25 +251,14 @@ export class CitizenLogin extends CitizenElement {
     this.hasToggledPassword = true;
   }
 
-  #handleSummaryLink(event: Event, field: Field) {
+  #handleSummaryLink(event: Event, id: string) {
     // The link's #fragment would not reach the input when this element sits in a shadow root.
     event.preventDefault();
-    const input = this.#input(field);
-    // As GOV.UK's summary does: the label must be on screen above the focused input.
-    input?.labels?.[0]?.scrollIntoView();
-    input?.focus({ preventScroll: true });
+    focusControl(this.#formRoot.querySelector<HTMLElement>(`#${id}`));
   }
 
   #fieldErrorText(field: Field, code: string) {
     return code === 'required' ? this.t(`login.${field}.required`) : this.errorText(code);
-  }
-
-  #requestErrorText(error: CitizenError | 'no_backend') {
-    if (error === 'no_backend' || error.code !== 'too_many_attempts') return this.errorText(error);
-    const seconds = error.retryAfter;
-    if (!seconds || seconds <= 0) return this.t('error.too_many_attempts_later');
-    if (seconds < 60) return this.t('error.too_many_attempts_seconds', { seconds: Math.ceil(seconds) });
-    return this.t('error.too_many_attempts', { minutes: Math.ceil(seconds / 60) });
   }
 
   get #headingLevel() {
@@ -346,32 +337,19 @@ export class CitizenLogin extends CitizenElement {
   }
 
   #renderFeedback() {
-    if (this.requestError) return html`<p class="citizen-feedback__message">${this.#requestErrorText(this.requestError)}</p>`;
-    const tag = unsafeStatic(`h${Math.min(this.#headingLevel + 1, 6)}`);
-    return html`
-      <${tag} class="citizen-feedback__title">${this.t('common.errorSummary')}</${tag}>
-      <ul class="citizen-feedback__list">
-        ${FIELDS.filter((field) => this.errors[field]).map(
-          (field) => html`
-            <li>
-              <a href="#${this.#id}-${field}" @click=${(event: Event) => this.#handleSummaryLink(event, field)}>
-                ${this.#fieldErrorText(field, this.errors[field]!)}
-              </a>
-            </li>
-          `,
-        )}
-      </ul>
-    `;
+    if (this.requestError) return html`<p class="citizen-feedback__message">${this.requestErrorText(this.requestError)}</p>`;
+    const items = FIELDS.filter((field) => this.errors[field]).map((field) => ({
+      id: `${this.#id}-${field}`,
+      text: this.#fieldErrorText(field, this.errors[field]!),
+    }));
+    return errorSummary(Math.min(this.#headingLevel + 1, 6), this.t('common.errorSummary'), items, (event, id) =>
+      this.#handleSummaryLink(event, id),
+    );
   }
 
   #renderError(field: Field) {
     const code = this.errors[field];
-    return code
-      ? html`<p class="citizen-error-message" id="${this.#id}-${field}-error">
-          <span class="citizen-visually-hidden">${this.t('common.errorPrefix')}</span>
-          ${this.#fieldErrorText(field, code)}
-        </p>`
-      : nothing;
+    return fieldError(`${this.#id}-${field}`, this.t('common.errorPrefix'), code && this.#fieldErrorText(field, code));
   }
 
   #renderIdentifier() {
@@ -444,17 +422,6 @@ export function sameOriginUrl(url: string, base: string = location.href): URL | 
     return resolved.origin === new URL(base).origin ? resolved : null;
   } catch {
     return null;
-  }
-}
-
-/** `url` if it is a web address (relative or http/https), so that no `javascript:` link is rendered. */
-function httpUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const { protocol } = new URL(url, location.href);
-    return protocol === 'http:' || protocol === 'https:' ? url : undefined;
-  } catch {
-    return undefined;
   }
 }
 
