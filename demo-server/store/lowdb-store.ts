@@ -11,12 +11,13 @@ import { Low } from 'lowdb';
 import { scheduleBackups, type BackupOptions, type BackupSchedule } from './backups.js';
 import { DurableJsonFile } from './durable-json-file.js';
 import { lockDataFile } from './lock.js';
-import type { AccountRecord, HouseholdRecord, SessionRecord, Store, ThrottleRecord } from './types.js';
+import type { AccountRecord, HouseholdRecord, MailTokenRecord, SessionRecord, Store, ThrottleRecord } from './types.js';
 import { WriteQueue } from './write-queue.js';
 import { lowdbAccounts } from './lowdb/accounts.js';
 import { lowdbHouseholds } from './lowdb/households.js';
 import { lowdbSessions } from './lowdb/sessions.js';
 import { lowdbThrottles } from './lowdb/throttles.js';
+import { lowdbMailTokens } from './lowdb/mail-tokens.js';
 
 /** The data file's version; additive changes (a new collection) keep it. */
 export const DB_VERSION = 1;
@@ -31,10 +32,11 @@ export interface DbData {
   sessions: SessionRecord[];
   throttles: ThrottleRecord[];
   households: HouseholdRecord[];
+  mailTokens: MailTokenRecord[];
 }
 
 export function emptyData(): DbData {
-  return { version: DB_VERSION, accounts: [], sessions: [], throttles: [], households: [] };
+  return { version: DB_VERSION, accounts: [], sessions: [], throttles: [], households: [], mailTokens: [] };
 }
 
 export interface LowdbStoreOptions {
@@ -83,6 +85,7 @@ export async function openLowdbStore(file: string, options: LowdbStoreOptions = 
     sessions: lowdbSessions(db, queue),
     throttles: lowdbThrottles(db, queue),
     households: lowdbHouseholds(db, queue),
+    mailTokens: lowdbMailTokens(db, queue),
     close() {
       closing ??= (async () => {
         await queue.close();

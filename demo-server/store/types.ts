@@ -49,9 +49,24 @@ export interface ThrottleRecord {
 
 export interface HouseholdRecord {
   id: string;
+  /** How staff call the family record, e.g. "Famille Martin" (set by `households:create`). */
+  name?: string | undefined;
   members: HouseholdMember[];
   /** Service id → SHA-256 of the key printed on the city's letter. */
   keyHashes: Record<string, string>;
+}
+
+/** What a mail token is for: one token never serves another purpose. */
+export type MailTokenPurpose = 'activation' | 'password-reset';
+
+/** A single-use link sent by mail (see auth/mail-tokens.ts). */
+export interface MailTokenRecord {
+  /** SHA-256 (hex) of the token: the token itself exists only in the mail. */
+  tokenHash: string;
+  accountId: string;
+  purpose: MailTokenPurpose;
+  createdAt: string;
+  expiresAt: string;
 }
 
 /** Thrown by inserts that would break a uniqueness rule; `field` names it. */
@@ -97,6 +112,23 @@ export interface HouseholdRepository {
   get(id: string): Promise<HouseholdRecord | undefined>;
   list(): Promise<HouseholdRecord[]>;
   insert(household: HouseholdRecord): Promise<void>;
+  /** The household whose key for `serviceId` has this hash (see seed.ts hashServiceKey). */
+  findByServiceKey(serviceId: string, keyHash: string): Promise<HouseholdRecord | undefined>;
+}
+
+export interface MailTokenRepository {
+  /**
+   * Stores a new token and, in the same write, removes the account's other tokens of the
+   * same purpose (a new link revokes the older one) and every expired token.
+   */
+  issue(record: MailTokenRecord): Promise<void>;
+  /**
+   * Removes and returns the token with this hash if it is live and of this purpose, in one
+   * write: of two concurrent uses, exactly one gets the record. Undefined otherwise.
+   */
+  consume(tokenHash: string, purpose: MailTokenPurpose, now: Date): Promise<MailTokenRecord | undefined>;
+  /** Removes the account's tokens of this purpose; returns how many. */
+  revoke(accountId: string, purpose: MailTokenPurpose): Promise<number>;
 }
 
 export interface Store {
@@ -104,6 +136,7 @@ export interface Store {
   sessions: SessionRepository;
   throttles: ThrottleRepository;
   households: HouseholdRepository;
+  mailTokens: MailTokenRepository;
   /** Waits for pending writes, releases the data file's lock. */
   close(): Promise<void>;
 }

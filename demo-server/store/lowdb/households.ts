@@ -20,5 +20,8 @@ export function lowdbHouseholds(db: Low<DbData>, queue: WriteQueue): HouseholdRe
         data.households.push(record);
       });
     },
+    async findByServiceKey(serviceId, keyHash) {
+      return copy(db.data.households.find((household) => household.keyHashes[serviceId] === keyHash));
+    },
   };
 }
