@@ -12,11 +12,13 @@ import { scheduleBackups, type BackupOptions, type BackupSchedule } from './back
 import { DurableJsonFile } from './durable-json-file.js';
 import { lockDataFile } from './lock.js';
 import type { AccountRecord, HouseholdRecord, MailTokenRecord, SessionRecord, Store, ThrottleRecord } from './types.js';
+import type { TermsAcceptanceRecord } from './types.js';
 import { WriteQueue } from './write-queue.js';
 import { lowdbAccounts } from './lowdb/accounts.js';
 import { lowdbHouseholds } from './lowdb/households.js';
 import { lowdbSessions } from './lowdb/sessions.js';
 import { lowdbThrottles } from './lowdb/throttles.js';
+import { lowdbTermsAcceptances } from './lowdb/terms-acceptances.js';
 import { lowdbMailTokens } from './lowdb/mail-tokens.js';
 
 /** The data file's version; additive changes (a new collection) keep it. */
@@ -33,10 +35,11 @@ export interface DbData {
   throttles: ThrottleRecord[];
   households: HouseholdRecord[];
   mailTokens: MailTokenRecord[];
+  termsAcceptances: TermsAcceptanceRecord[];
 }
 
 export function emptyData(): DbData {
-  return { version: DB_VERSION, accounts: [], sessions: [], throttles: [], households: [], mailTokens: [] };
+  return { version: DB_VERSION, accounts: [], sessions: [], throttles: [], households: [], mailTokens: [], termsAcceptances: [] };
 }
 
 export interface LowdbStoreOptions {
@@ -86,6 +89,7 @@ export async function openLowdbStore(file: string, options: LowdbStoreOptions = 
     throttles: lowdbThrottles(db, queue),
     households: lowdbHouseholds(db, queue),
     mailTokens: lowdbMailTokens(db, queue),
+    termsAcceptances: lowdbTermsAcceptances(db, queue),
     close() {
       closing ??= (async () => {
         await queue.close();

@@ -69,6 +69,19 @@ export interface MailTokenRecord {
   expiresAt: string;
 }
 
+/**
+ * Proof that an account accepted a version of the terms (journey J6). Acceptances are only
+ * ever added: the history shows what each citizen accepted, and when.
+ */
+export interface TermsAcceptanceRecord {
+  id: string;
+  accountId: string;
+  version: string;
+  /** SHA-256 (hex) of the exact terms file the citizen was shown. */
+  textHash: string;
+  acceptedAt: string;
+}
+
 /** Thrown by inserts that would break a uniqueness rule; `field` names it. */
 export class StoreConflictError extends Error {
   override name = 'StoreConflictError';
@@ -131,12 +144,20 @@ export interface MailTokenRepository {
   revoke(accountId: string, purpose: MailTokenPurpose): Promise<number>;
 }
 
+export interface TermsAcceptanceRepository {
+  /** Adds an acceptance; existing ones are never changed or removed. */
+  insert(record: TermsAcceptanceRecord): Promise<void>;
+  /** The account's acceptances, oldest first. */
+  listForAccount(accountId: string): Promise<TermsAcceptanceRecord[]>;
+}
+
 export interface Store {
   accounts: AccountRepository;
   sessions: SessionRepository;
   throttles: ThrottleRepository;
   households: HouseholdRepository;
   mailTokens: MailTokenRepository;
+  termsAcceptances: TermsAcceptanceRepository;
   /** Waits for pending writes, releases the data file's lock. */
   close(): Promise<void>;
 }
