@@ -47,6 +47,12 @@ export const CityConfig = z
     captcha: z._default(CaptchaKind, 'altcha'),
     /** Current terms version; acceptance of an older one does not count. */
     termsVersion: requiredText(40),
+    /**
+     * Folder of the terms' Markdown files, one per version named `<version>.md` (the current
+     * one is `termsVersion`; older ones stay as proof of what was accepted). Relative to the
+     * city file; default `terms/<id>` beside it. Read by the demo server only.
+     */
+    termsDir: z.optional(requiredText(200)),
     franceConnect: z._default(z.boolean(), false),
     /** Per-language overrides of any catalog text, e.g. `{ fr: { 'login.heading': '…' } }`. */
     texts: z._default(z.partialRecord(Locale, z.record(z.string(), z.string())), {}),

@@ -2,6 +2,11 @@
 /**
  * Terms of use (journey J6). The text travels as structure, never as HTML, so that no
  * city text can inject markup into the page.
+ *
+ * Every `text` and list item is plain text: inline markup (emphasis, code, line breaks) is
+ * flattened to its words, a link keeps its address in parentheses ("site de la CNIL
+ * (https://www.cnil.fr)") so that a printed copy shows it too, and HTML written in the
+ * source stays visible as literal text. Elements render it as text nodes, never as markup.
  */
 import * as z from 'zod/mini';
 import { IsoDate, IsoDateTime } from './common.js';
