@@ -9,6 +9,9 @@ import { Sessions } from './auth/sessions.js';
 import { errorHandler, notFound } from './http/api-error.js';
 import { corsFor, csrfGuard, noStore, requireJson, securityHeaders } from './http/security.js';
 import { sessionRoutes } from './routes/session.js';
+import { termsRoutes } from './routes/terms.js';
+import { profileRoutes } from './routes/profile.js';
+import type { TermsLibrary } from './terms/library.js';
 import { adminRoutes } from './http/admin-api.js';
 import { demoSite } from './pages/site.js';
 
@@ -18,18 +21,22 @@ export interface AppDeps {
   mailer: Mailer;
   adminToken: string;
   outboxDir: string;
+  /** The city's terms of use, every version (read at start-up). */
+  terms: TermsLibrary;
 }
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-export function createApp({ config, store, adminToken, outboxDir }: AppDeps): express.Express {
+export function createApp({ config, store, adminToken, outboxDir, terms }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config.publicUrl));
 
   // Secure cookies everywhere but plain-http localhost, where browsers would drop them.
-  const sessions = new Sessions(store, !LOCAL_HOSTS.has(config.publicUrl.hostname));
+  const sessions = new Sessions(store, !LOCAL_HOSTS.has(config.publicUrl.hostname), async (accountId) =>
+    terms.mustAccept(await store.termsAcceptances.listForAccount(accountId)),
+  );
 
   const api = express.Router();
   api.use(corsFor(config.corsOrigins));
@@ -39,6 +46,8 @@ export function createApp({ config, store, adminToken, outboxDir }: AppDeps): ex
   api.use(csrfGuard(config.publicUrl, config.corsOrigins));
   api.get('/v1/config', (_req, res) => void res.json(config.city));
   api.use('/v1', sessionRoutes({ store, sessions, city: config.city }));
+  api.use('/v1', termsRoutes({ store, sessions, terms }));
+  api.use('/v1', profileRoutes({ sessions, city: config.city }));
   api.use(notFound);
   api.use(errorHandler);
   app.use('/api', api);

@@ -12,6 +12,7 @@ import { loadConfig, type ServerConfig } from './config.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { seedDemoData } from './seed.js';
 import { openLowdbStore } from './store/lowdb-store.js';
+import { loadTermsLibrary } from './terms/library.js';
 import type { Store } from './store/types.js';
 
 export interface RunningServer {
@@ -41,13 +42,15 @@ export async function startServer(
   options: { seed?: boolean; backups?: boolean } = {},
 ): Promise<RunningServer> {
   const config = await loadConfig(env);
+  // Before the data file is opened: a bad terms file stops start-up like a bad config.
+  const terms = await loadTermsLibrary(config.city, config.cityFile);
   const store = await openLowdbStore(config.dataFile, options.backups === false ? { backups: false } : {});
   try {
     if (options.seed !== false) await seedDemoData(store);
     const outboxDir = join(dirname(resolve(config.dataFile)), 'outbox');
     const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir, from: `"${config.city.name}" <nepasrepondre@${config.publicUrl.hostname}>` });
     const adminToken = await adminTokenFor(config);
-    const app = createApp({ config, store, mailer, adminToken, outboxDir });
+    const app = createApp({ config, store, mailer, adminToken, outboxDir, terms });
     const server = app.listen(config.port, config.host);
     await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));
     const { port } = server.address() as AddressInfo;

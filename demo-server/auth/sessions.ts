@@ -21,12 +21,21 @@ export interface ActiveSession {
   record: SessionRecord;
   account: AccountRecord;
   idleExpiresAt: Date;
+  /** The account has not accepted the terms in force (journey J6); see `TermsCheck`. */
+  mustAcceptTerms: boolean;
 }
+
+/**
+ * Whether an account must still accept the current terms. Asked with every session
+ * resolved, so that the session payload and `requireTermsAccepted` say the same thing.
+ */
+export type TermsCheck = (accountId: string) => Promise<boolean>;
 
 export class Sessions {
   constructor(
     private readonly store: Store,
     private readonly secureCookies: boolean,
+    private readonly termsCheck: TermsCheck,
   ) {}
 
   /** Creates a session for a fresh login and returns its id (the only time it exists in clear). */
@@ -45,7 +54,8 @@ export class Sessions {
       previousLoginAt,
     };
     await this.store.sessions.insert(record);
-    return { id, session: { record, account, idleExpiresAt: idleExpiry(record) } };
+    const mustAcceptTerms = await this.termsCheck(account.id);
+    return { id, session: { record, account, idleExpiresAt: idleExpiry(record), mustAcceptTerms } };
   }
 
   /** The session id a request carries: bearer token first, then the cookie. */
@@ -76,7 +86,7 @@ export class Sessions {
       await this.store.sessions.touch(record.idHash, now.toISOString());
       record.lastSeenAt = now.toISOString();
     }
-    return { record, account, idleExpiresAt: idleExpiry(record) };
+    return { record, account, idleExpiresAt: idleExpiry(record), mustAcceptTerms: await this.termsCheck(account.id) };
   }
 
   /** Resets the idle timer now (the "extend my session" button). */

@@ -17,7 +17,6 @@ export function sessionPayload(session: ActiveSession): Session {
     idleExpiresAt: session.idleExpiresAt.toISOString(),
     expiresAt: record.expiresAt,
     mustChangePassword: account.mustChangePassword,
-    // Terms acceptance records arrive with the terms gate (journey J6); until then there are none to ask for.
-    mustAcceptTerms: false,
+    mustAcceptTerms: session.mustAcceptTerms,
   };
 }
