@@ -11,6 +11,7 @@ import { corsFor, csrfGuard, noStore, requireJson, securityHeaders } from './htt
 import { sessionRoutes } from './routes/session.js';
 import { termsRoutes } from './routes/terms.js';
 import { profileRoutes } from './routes/profile.js';
+import { passwordChangeRoutes } from './routes/password-change.js';
 import type { TermsLibrary } from './terms/library.js';
 import { adminRoutes } from './http/admin-api.js';
 import { demoSite } from './pages/site.js';
@@ -27,7 +28,7 @@ export interface AppDeps {
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-export function createApp({ config, store, adminToken, outboxDir, terms }: AppDeps): express.Express {
+export function createApp({ config, store, mailer, adminToken, outboxDir, terms }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -46,6 +47,7 @@ export function createApp({ config, store, adminToken, outboxDir, terms }: AppDe
   api.use(csrfGuard(config.publicUrl, config.corsOrigins));
   api.get('/v1/config', (_req, res) => void res.json(config.city));
   api.use('/v1', sessionRoutes({ store, sessions, city: config.city }));
+  api.use('/v1', passwordChangeRoutes({ store, sessions, city: config.city, mailer, publicUrl: config.publicUrl }));
   api.use('/v1', termsRoutes({ store, sessions, terms }));
   api.use('/v1', profileRoutes({ sessions, city: config.city }));
   api.use(notFound);

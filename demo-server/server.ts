@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import { dirname, join, resolve } from 'node:path';
 import { createApp } from './app.js';
 import { loadConfig, type ServerConfig } from './config.js';
@@ -17,6 +18,8 @@ import type { Store } from './store/types.js';
 
 export interface RunningServer {
   url: string;
+  /** The express app (tests walk its routes). */
+  app: Express;
   config: ServerConfig;
   store: Store;
   mailer: Mailer;
@@ -59,6 +62,7 @@ export async function startServer(
     let closing: Promise<void> | undefined;
     return {
       url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+      app,
       config,
       store,
       mailer,

@@ -66,8 +66,11 @@ export class Sessions {
     return header ? parseCookie(header)[SESSION_COOKIE] : undefined;
   }
 
-  /** Resolves the request's session, or why there is none. Touches the idle timer. */
-  async resolve(req: Request, now = new Date()): Promise<ActiveSession | 'none' | 'expired'> {
+  /**
+   * Resolves the request's session, or why there is none. Touches the idle timer, unless
+   * `touch` is false (a time-out warning asking whether the session still lives is not activity).
+   */
+  async resolve(req: Request, now = new Date(), options: { touch?: boolean } = {}): Promise<ActiveSession | 'none' | 'expired'> {
     const id = this.idFrom(req);
     if (!id) return 'none';
     const record = await this.store.sessions.get(sha256(id));
@@ -82,7 +85,7 @@ export class Sessions {
       await this.store.sessions.delete(record.idHash);
       return 'expired';
     }
-    if (now.getTime() - lastSeen >= TOUCH_EVERY_MS) {
+    if (options.touch !== false && now.getTime() - lastSeen >= TOUCH_EVERY_MS) {
       await this.store.sessions.touch(record.idHash, now.toISOString());
       record.lastSeenAt = now.toISOString();
     }

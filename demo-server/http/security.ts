@@ -34,6 +34,8 @@ export function corsFor(allowed: string[]): RequestHandler {
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.includes(origin)),
     credentials: true,
     allowedHeaders: ['Content-Type', 'X-Citizen-Request', 'X-Citizen-Auth', 'Authorization', 'Idempotency-Key'],
+    // The session's idle expiry (routes/session.ts), read by the REST adapter on a CMS of another site.
+    exposedHeaders: ['X-Citizen-Idle-Expires'],
     methods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
     maxAge: 600,
   });

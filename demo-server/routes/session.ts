@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /** Login, current session, idle extension, logout (journey J4). */
-import { Router, type RequestHandler } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import { MemoryStore, ipKeyGenerator } from 'express-rate-limit';
 import { LoginRequest } from '../../src/schemas/session.js';
 import { ApiError, parse } from '../http/api-error.js';
@@ -48,16 +48,49 @@ export class IpFailureLimit {
   }
 }
 
+/**
+ * Header of every authenticated answer: when the session ends if the citizen does nothing
+ * more (ISO 8601). Activity anywhere on the page pushes it back; the REST adapter reads it so
+ * that `<citizen-session-timeout>` warns at the right time.
+ */
+export const IDLE_EXPIRES_HEADER = 'X-Citizen-Idle-Expires';
+
+export function setIdleExpiresHeader(res: Response, session: ActiveSession) {
+  res.set(IDLE_EXPIRES_HEADER, session.idleExpiresAt.toISOString());
+}
+
+export interface RequireSessionOptions {
+  /**
+   * Let a session whose generated password must still be replaced through. Only the routes
+   * that session needs (the change itself, reading, extending and ending the session) say
+   * so; every other authenticated route answers 403 `password_change_required` (seed 001:
+   * the change screen comes before anything else, the API included).
+   */
+  allowPendingPasswordChange?: boolean;
+  /**
+   * `?passive=1` in the query leaves the idle timer alone: asking whether the session still
+   * lives (the time-out warning does) is not the citizen's activity.
+   */
+  allowPassive?: boolean;
+}
+
 /** Requires a live session; puts it in `res.locals.session`. */
-export function requireSession(sessions: Sessions): RequestHandler {
+export function requireSession(sessions: Sessions, options: RequireSessionOptions = {}): RequestHandler {
   return async (req, res, next) => {
-    const session = await sessions.resolve(req);
+    const passive = options.allowPassive === true && req.query['passive'] === '1';
+    const session = await sessions.resolve(req, new Date(), { touch: !passive });
     if (session === 'none') return next(new ApiError(401, 'not_authenticated', 'No session'));
     if (session === 'expired') {
       sessions.clearCookie(res);
       return next(new ApiError(401, 'session_expired', 'The session has expired or ended'));
     }
     res.locals.session = session;
+    setIdleExpiresHeader(res, session);
+    if (session.account.mustChangePassword && !options.allowPendingPasswordChange) {
+      return next(
+        new ApiError(403, 'password_change_required', 'The generated password must be replaced first; see POST /api/v1/password/change'),
+      );
+    }
     next();
   };
 }
@@ -91,6 +124,7 @@ export function sessionRoutes(deps: { store: Store; sessions: Sessions; city: Ci
     const updated = await store.accounts.update(account.id, { lastLoginAt: now.toISOString() });
     const { id, session } = await sessions.create(updated, account.lastLoginAt, now);
     const payload = sessionPayload(session);
+    setIdleExpiresHeader(res, session);
     if (req.get('x-citizen-auth') === 'token') {
       res.json({ session: payload, token: id });
     } else {
@@ -99,12 +133,14 @@ export function sessionRoutes(deps: { store: Store; sessions: Sessions; city: Ci
     }
   });
 
-  router.get('/session', requireSession(sessions), (_req, res) => {
+  router.get('/session', requireSession(sessions, { allowPendingPasswordChange: true, allowPassive: true }), (_req, res) => {
     res.json(sessionPayload(res.locals.session!));
   });
 
-  router.post('/session/extend', requireSession(sessions), async (_req, res) => {
-    res.json(sessionPayload(await sessions.extend(res.locals.session!)));
+  router.post('/session/extend', requireSession(sessions, { allowPendingPasswordChange: true }), async (_req, res) => {
+    const session = await sessions.extend(res.locals.session!);
+    setIdleExpiresHeader(res, session);
+    res.json(sessionPayload(session));
   });
 
   router.delete('/session', async (req, res) => {

@@ -95,7 +95,12 @@ export const ResetPasswordRequest = z.object({ token: MailToken, password: Passw
 export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequest>;
 
 export const ChangePasswordRequest = z.object({
-  currentPassword: PasswordInput,
+  /**
+   * Required, except when a generated password is replaced (the session's
+   * `mustChangePassword`): the login that opened that session has just proved it, and the
+   * session can do nothing else until the change (seed 001 asks for no current password).
+   */
+  currentPassword: z.optional(PasswordInput),
   newPassword: PasswordInput,
   /** Only when a generated password is replaced and the username may be chosen too. */
   username: z.optional(Username),
