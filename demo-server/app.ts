@@ -9,6 +9,8 @@ import { Sessions } from './auth/sessions.js';
 import { errorHandler, notFound } from './http/api-error.js';
 import { corsFor, csrfGuard, noStore, requireJson, securityHeaders } from './http/security.js';
 import { sessionRoutes } from './routes/session.js';
+import { captchaRoutes } from './routes/captcha.js';
+import { Captchas, randomCaptchaSecret } from './captcha/captchas.js';
 import { termsRoutes } from './routes/terms.js';
 import { profileRoutes } from './routes/profile.js';
 import { passwordChangeRoutes } from './routes/password-change.js';
@@ -47,6 +49,9 @@ export function createApp({ config, store, mailer, adminToken, outboxDir, terms 
   api.use(csrfGuard(config.publicUrl, config.corsOrigins));
   api.get('/v1/config', (_req, res) => void res.json(config.city));
   api.use('/v1', sessionRoutes({ store, sessions, city: config.city }));
+  // Without CAPTCHA_SECRET, a random secret: challenges then die with the process, which is harmless.
+  const captchas = new Captchas(config.city.captcha, { secret: config.captchaSecret ?? randomCaptchaSecret(), altchaCost: config.altchaCost });
+  api.use('/v1', captchaRoutes({ captchas }));
   api.use('/v1', passwordChangeRoutes({ store, sessions, city: config.city, mailer, publicUrl: config.publicUrl }));
   api.use('/v1', termsRoutes({ store, sessions, terms }));
   api.use('/v1', profileRoutes({ sessions, city: config.city }));

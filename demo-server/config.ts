@@ -22,6 +22,10 @@ const Env = z.object({
   CORS_ORIGINS: z._default(z.string(), ''),
   /** Number of reverse proxies in front (for the client IP used by rate limits). */
   TRUST_PROXY: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
+  /** Signs and seals captcha challenges; unset, a random one is made at each start. */
+  CAPTCHA_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
+  /** PBKDF2 iterations per ALTCHA attempt: the proof of work's weight on the citizen's device. */
+  ALTCHA_COST: z._default(z.coerce.number().check(z.int('must be a whole number'), z.minimum(1), z.maximum(1_000_000)), 5000),
 });
 
 export interface ServerConfig {
@@ -33,6 +37,8 @@ export interface ServerConfig {
   adminToken: string | undefined;
   corsOrigins: string[];
   trustProxy: number;
+  captchaSecret: string | undefined;
+  altchaCost: number;
   city: CityConfig;
   cityFile: string;
 }
@@ -79,6 +85,8 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     adminToken: e.ADMIN_TOKEN,
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     trustProxy: e.TRUST_PROXY,
+    captchaSecret: e.CAPTCHA_SECRET,
+    altchaCost: e.ALTCHA_COST,
     city,
     cityFile: e.CITY_CONFIG,
   };
