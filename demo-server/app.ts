@@ -9,6 +9,7 @@ import { Sessions } from './auth/sessions.js';
 import { errorHandler, notFound } from './http/api-error.js';
 import { corsFor, csrfGuard, noStore, requireJson, securityHeaders } from './http/security.js';
 import { sessionRoutes } from './routes/session.js';
+import { accountRoutes } from './routes/accounts.js';
 import { captchaRoutes } from './routes/captcha.js';
 import { Captchas, randomCaptchaSecret } from './captcha/captchas.js';
 import { termsRoutes } from './routes/terms.js';
@@ -52,6 +53,7 @@ export function createApp({ config, store, mailer, adminToken, outboxDir, terms 
   // Without CAPTCHA_SECRET, a random secret: challenges then die with the process, which is harmless.
   const captchas = new Captchas(config.city.captcha, { secret: config.captchaSecret ?? randomCaptchaSecret(), altchaCost: config.altchaCost });
   api.use('/v1', captchaRoutes({ captchas }));
+  api.use('/v1', accountRoutes({ store, city: config.city, mailer, publicUrl: config.publicUrl, captchas }));
   api.use('/v1', passwordChangeRoutes({ store, sessions, city: config.city, mailer, publicUrl: config.publicUrl }));
   api.use('/v1', termsRoutes({ store, sessions, terms }));
   api.use('/v1', profileRoutes({ sessions, city: config.city }));

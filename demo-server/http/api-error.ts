@@ -9,7 +9,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
-    readonly extra: Pick<ApiErrorBody, 'fields' | 'retryAfter'> = {},
+    readonly extra: Pick<ApiErrorBody, 'fields' | 'retryAfter' | 'suggestion'> = {},
   ) {
     super(message);
   }

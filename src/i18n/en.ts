@@ -58,6 +58,8 @@ export const en: Catalog = {
   'error.not_found': 'This information does not exist or no longer exists.',
   'error.conflict': 'This information has changed in the meantime. Reload the page.',
   'error.no_backend': 'This component is not connected to any service: add the api attribute.',
+  'error.token_invalid':
+    'This link is no longer valid: it was already used, replaced by a newer link, or has expired. You can ask for a new link.',
 
   'field.required': 'This field is required',
   'field.too_long': 'This text is too long',
@@ -76,4 +78,9 @@ export const en: Catalog = {
   'field.password_special': 'The password needs more special characters',
   'field.password_personal_info': 'The password must not contain your name, your username or the city name',
   'field.password_common': 'This password is too common or too easy to guess',
+  'field.username_taken': 'This username is already taken: choose another one',
+  'field.email_taken': 'An account already uses this e-mail address: log in, or use "I forgot my password"',
+  'field.service_key_unknown': 'This key is not recognised: check it against the letter you received, or leave it empty and enter it later',
+  'field.service_key_mismatch': "This key opens another family's record than your other keys: check it",
+  'field.captcha_failed': 'The security check failed or expired: a new one is shown, please do it again',
 };

@@ -60,6 +60,8 @@ export const fr = {
   'error.not_found': "Cette information n'existe pas ou plus.",
   'error.conflict': 'Cette information a changé entre-temps. Rechargez la page.',
   'error.no_backend': "Ce composant n'est relié à aucun service : ajoutez l'attribut api.",
+  'error.token_invalid':
+    "Ce lien n'est plus valable : il a déjà servi, a été remplacé par un lien plus récent ou a expiré. Vous pouvez demander un nouveau lien.",
 
   'field.required': 'Ce champ est obligatoire',
   'field.too_long': 'Ce texte est trop long',
@@ -78,6 +80,13 @@ export const fr = {
   'field.password_special': 'Le mot de passe doit contenir plus de caractères spéciaux',
   'field.password_personal_info': 'Le mot de passe ne doit pas contenir votre nom, votre identifiant ou le nom de la ville',
   'field.password_common': 'Ce mot de passe est trop courant ou trop facile à deviner',
+  'field.username_taken': "Ce nom d'utilisateur est déjà pris : choisissez-en un autre",
+  'field.email_taken':
+    "Un espace existe déjà avec cette adresse de courriel : connectez-vous, ou utilisez « J'ai oublié mon mot de passe »",
+  'field.service_key_unknown':
+    "Cette clé n'est pas reconnue : vérifiez-la sur le courrier reçu, ou laissez le champ vide pour la saisir plus tard",
+  'field.service_key_mismatch': "Cette clé ouvre le dossier d'une autre famille que vos autres clés : vérifiez-la",
+  'field.captcha_failed': 'Le contrôle de sécurité a échoué ou a expiré : un nouveau vous est proposé, recommencez-le',
 };
 
 export type MessageKey = keyof typeof fr;

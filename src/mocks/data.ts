@@ -14,6 +14,7 @@ export const demoConfig: CityConfig = {
   caseInsensitiveLogin: true,
   loginThrottling: true,
   activationModes: ['email'],
+  activationLinkHours: 72,
   serviceKeys: [{ id: 'enfance', label: 'Clé Enfance' }],
   captcha: 'altcha',
   termsVersion: '2026-09',

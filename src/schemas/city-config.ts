@@ -43,6 +43,8 @@ export const CityConfig = z
     loginThrottling: z._default(z.boolean(), true),
     /** How a new account becomes active: e-mail link, staff, or both (either one). */
     activationModes: z.array(ActivationMode).check(z.minLength(1, 'required')),
+    /** How long an activation link stays valid, in hours (the mail says so). */
+    activationLinkHours: z._default(z.int().check(z.minimum(1), z.maximum(720)), 72),
     serviceKeys: z._default(z.array(ServiceKeyDefinition), []),
     captcha: z._default(CaptchaKind, 'altcha'),
     /** Current terms version; acceptance of an older one does not count. */

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'terms_not_accepted',
   'forbidden',
   'csrf_rejected',
+  /** A mail link that is unknown, already used, replaced by a newer one or expired (one answer for all). */
+  'token_invalid',
   'not_found',
   'conflict',
   'network_error',
@@ -38,6 +40,8 @@ export const ApiErrorBody = z.object({
   fields: z.optional(z.record(z.string(), z.string())),
   /** Seconds to wait before trying again (429). */
   retryAfter: z.optional(z.int()),
+  /** A free value to offer instead, e.g. a username when the one chosen is taken. */
+  suggestion: z.optional(z.string()),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 
