@@ -10,6 +10,13 @@
 // Elements (importing a define file registers its tag).
 export { CitizenLogin, type SessionEventDetail } from './elements/citizen-login/citizen-login.js';
 export { CitizenPortal } from './elements/citizen-portal/citizen-portal.js';
+export {
+  CguGate,
+  requireTerms,
+  type TermsAcceptedDetail,
+  type TermsRequiredDetail,
+} from './elements/cgu-gate/cgu-gate.js';
+export { CitizenTerms } from './elements/citizen-terms/citizen-terms.js';
 
 // Adapter contract, REST adapter, errors.
 export type { CitizenBackend } from './core/backend.js';

@@ -39,6 +39,29 @@ export const fr = {
   'login.identifier.required': "Saisissez votre nom d'utilisateur ou votre adresse de courriel",
   'login.password.required': 'Saisissez votre mot de passe',
 
+  'cgu.heading': "Conditions générales d'utilisation",
+  'cgu.intro':
+    'Pour utiliser les services proposés, veuillez prendre connaissance des CGU ci-dessous et les accepter en fin de document.',
+  'cgu.version': 'Version {version} du {date}',
+  'cgu.newVersion':
+    "Les conditions générales d'utilisation ont changé depuis votre acceptation du {date} : prenez connaissance de la nouvelle version et acceptez-la pour continuer.",
+  'cgu.changed':
+    "Les conditions générales d'utilisation ont été modifiées entre-temps. Lisez la nouvelle version ci-dessous avant de l'accepter.",
+  'cgu.region': "Texte des conditions générales d'utilisation",
+  'cgu.endOfText': 'Fin du document',
+  'cgu.hint': "Faites défiler le texte jusqu'à la fin pour pouvoir accepter",
+  'cgu.hintDone': "Vous avez parcouru le texte jusqu'à la fin : vous pouvez accepter.",
+  'cgu.reachedEnd':
+    "Fin du texte atteinte : le bouton « J'accepte les conditions générales d'utilisation » est maintenant actif.",
+  'cgu.accept': "J'accepte les conditions générales d'utilisation",
+  'cgu.accepting': 'Enregistrement de votre acceptation…',
+  'cgu.accepted': "Vous avez accepté les conditions générales d'utilisation.",
+  'cgu.print': 'Imprimer ou enregistrer en PDF',
+  'cgu.loginRequired': 'Connectez-vous à votre espace pour accéder à ce contenu.',
+  'cgu.login': 'Se connecter',
+  'cgu.loadError': "Les conditions générales d'utilisation n'ont pas pu être chargées.",
+  'cgu.retry': 'Réessayer',
+
   'error.invalid_credentials': 'Identifiant ou mot de passe incorrect',
   'error.too_many_attempts': 'Trop de tentatives : réessayez dans {minutes} minute(s).',
   'error.too_many_attempts_seconds': 'Trop de tentatives : réessayez dans {seconds} seconde(s).',

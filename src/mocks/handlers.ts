@@ -12,6 +12,7 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { fieldErrors, type ApiErrorBody, type ErrorCode } from '../schemas/errors.js';
 import { LoginRequest, type Session } from '../schemas/session.js';
 import { demoAccount, demoConfig, demoSession } from './data.js';
+import { createTermsHandlers, type TermsMockOptions } from './terms.js';
 
 export type MockScenario =
   /** The demo account logs in; anything else is refused. */
@@ -37,6 +38,8 @@ export interface MockOptions {
   retryAfter?: number;
   /** Delay of a login, for `slow`; default 3000 ms. */
   latencyMs?: number;
+  /** How the terms endpoints answer (src/mocks/terms.ts); default: the long text, not accepted yet. */
+  terms?: TermsMockOptions;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -103,6 +106,8 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] {
       session = null;
       return new HttpResponse(null, { status: 204 });
     }),
+
+    ...createTermsHandlers(api, options.terms ?? {}, () => session !== null),
   ];
 }
 
