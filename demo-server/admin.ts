@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { AdminUsageError, helpText, runCommand } from './admin/commands.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openLowdbStore } from './store/lowdb-store.js';
+import { createMailer } from './mail/mailer.js';
 
 const argv = process.argv.slice(2);
 
@@ -39,9 +40,12 @@ async function main(): Promise<string> {
     }
     throw error;
   }
+  // Mails of commands such as accounts:activate go where the server's would.
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir, from: `"${config.city.name}" <nepasrepondre@${config.publicUrl.hostname}>` });
   try {
-    return await runCommand({ store, city: config.city, outboxDir }, argv);
+    return await runCommand({ store, city: config.city, outboxDir, mailer, publicUrl: config.publicUrl }, argv);
   } finally {
+    mailer.close();
     await store.close();
   }
 }

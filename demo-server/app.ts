@@ -61,7 +61,7 @@ export function createApp({ config, store, mailer, adminToken, outboxDir, terms 
   api.use(errorHandler);
   app.use('/api', api);
 
-  const admin = adminRoutes({ store, city: config.city, outboxDir }, adminToken);
+  const admin = adminRoutes({ store, city: config.city, outboxDir, mailer, publicUrl: config.publicUrl }, adminToken);
   admin.use(errorHandler);
   app.use('/admin/v1', admin);
 
