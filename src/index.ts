@@ -10,6 +10,7 @@
 // Elements (importing a define file registers its tag).
 export { CitizenLogin, type SessionEventDetail } from './elements/citizen-login/citizen-login.js';
 export { CitizenPortal } from './elements/citizen-portal/citizen-portal.js';
+export { CitizenPasswordChange, type PasswordChangedEventDetail } from './elements/citizen-password-change/citizen-password-change.js';
 export {
   CguGate,
   requireTerms,

@@ -11,10 +11,10 @@ import type { Mail } from './mailer.js';
 
 const FOOTER = 'Ce message est envoyé par un automate, merci de ne pas y répondre. Votre réponse ne pourra être traitée.';
 
-/** "M. DUPONT Jean" / "Mme DUPONT Marie", the seeds' way of addressing a citizen. */
+/** "M. Olivier TEST" / "Mme Testa ARPEGE": how the seeds' mails (000, 001) address a citizen. */
 export function formalName(account: Pick<AccountRecord, 'identity'>): string {
   const { civility, lastName, firstNames } = account.identity;
-  return `${civility === 'MME' ? 'Mme' : 'M.'} ${lastName.toUpperCase()} ${firstNames}`;
+  return `${civility === 'MME' ? 'Mme' : 'M.'} ${firstNames} ${lastName.toLocaleUpperCase('fr')}`;
 }
 
 /** Resolves a site path against PUBLIC_URL, keeping its path prefix if it has one. */

@@ -58,15 +58,29 @@ export interface CitizenBackend {
 
   // J4 — login, session, logout
   logIn(request: LoginRequest): Promise<LoginResult>;
-  /** The current session, or `null` when nobody is logged in. */
-  getSession(): Promise<Session | null>;
+  /**
+   * The current session, or `null` when nobody is logged in. `passive: true` asks without
+   * counting as activity (the idle timer is left alone): the time-out warning uses it.
+   */
+  getSession(options?: { passive?: boolean }): Promise<Session | null>;
   /** Resets the idle timer (the "Prolonger ma session" button). */
   extendSession(): Promise<Session>;
   logOut(): Promise<void>;
+  /**
+   * Optional: calls `listener` with the session's new idle expiry (ISO 8601) whenever an
+   * answer of the back end tells it (any activity pushes it back), so that a time-out warning
+   * shows at the right time; returns the unsubscribe function. Without it, the warning
+   * relies on the sessions it is given and a check just before warning.
+   */
+  subscribeIdleExpiry?(listener: (idleExpiresAt: string) => void): () => void;
 
   // J3, J5 — password recovery and change
   requestPasswordReset(request: ForgotPasswordRequest): Promise<void>;
   resetPassword(request: ResetPasswordRequest): Promise<void>;
+  /**
+   * Sets a new password; resolves with the session after the change (no longer
+   * `mustChangePassword`). The back end ends the account's other sessions.
+   */
   changePassword(request: ChangePasswordRequest): Promise<Session>;
 
   // J6 — terms of use

@@ -14,6 +14,7 @@ export class CitizenError extends Error {
       message?: string;
       fields?: Record<string, string> | undefined;
       retryAfter?: number | undefined;
+      suggestion?: string | undefined;
       status?: number;
       cause?: unknown;
     } = {},
@@ -21,6 +22,7 @@ export class CitizenError extends Error {
     super(options.message ?? code, { cause: options.cause });
     this.fields = options.fields ?? {};
     this.retryAfter = options.retryAfter;
+    this.suggestion = options.suggestion;
     this.status = options.status ?? 0;
   }
 
@@ -28,11 +30,14 @@ export class CitizenError extends Error {
   readonly fields: Record<string, string>;
   /** Seconds to wait, for `too_many_attempts`. */
   readonly retryAfter: number | undefined;
+  /** A value to offer instead, e.g. a free username when the one chosen is taken. */
+  readonly suggestion: string | undefined;
   /** HTTP status when the error came from HTTP; 0 otherwise. */
   readonly status: number;
 
   static fromBody(body: ApiErrorBody, status: number): CitizenError {
-    return new CitizenError(body.code, { message: body.message, fields: body.fields, retryAfter: body.retryAfter, status });
+    const { code, message, fields, retryAfter, suggestion } = body;
+    return new CitizenError(code, { message, fields, retryAfter, suggestion, status });
   }
 
   /** Anything thrown by an adapter, as a CitizenError (unknown failures become `server_error`). */

@@ -26,6 +26,7 @@ export class RestBackend implements CitizenBackend {
   readonly #auth: 'cookie' | 'token';
   readonly #fetch: typeof fetch;
   #config?: Promise<S.CityConfig>;
+  readonly #idleListeners = new Set<(idleExpiresAt: string) => void>();
 
   /** @param baseUrl where the API lives, e.g. `/api` or `https://citoyens.ville.fr/api`. */
   constructor(baseUrl: string, options: RestBackendOptions = {}) {
@@ -66,6 +67,9 @@ export class RestBackend implements CitizenBackend {
     } catch (cause) {
       throw new CitizenError('network_error', { cause });
     }
+    // Authenticated answers say when the session now ends if nothing else happens.
+    const idleExpiresAt = response.headers.get('X-Citizen-Idle-Expires');
+    if (idleExpiresAt) for (const listener of this.#idleListeners) listener(idleExpiresAt);
     if (response.status === 204) return undefined as T;
     const data: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
@@ -84,8 +88,12 @@ export class RestBackend implements CitizenBackend {
     return this.#config;
   }
 
-  getCaptcha() {
-    return this.#request<S.CaptchaChallenge>('GET', '/captcha');
+  async getCaptcha() {
+    const challenge = await this.#request<S.CaptchaChallenge>('GET', '/captcha');
+    if (challenge.kind !== 'image') return challenge;
+    // The server gives root-relative URLs; a CMS page on another site must reach the API's host.
+    const base = new URL(this.baseUrl, document.baseURI);
+    return { ...challenge, imageUrl: new URL(challenge.imageUrl, base).href, audioUrl: new URL(challenge.audioUrl, base).href };
   }
   signUp(request: S.SignupRequest) {
     return this.#request<S.SignupResult>('POST', '/accounts', request);
@@ -102,9 +110,9 @@ export class RestBackend implements CitizenBackend {
     if (this.#auth === 'token' && result.token) sessionStorage.setItem(this.#tokenKey, result.token);
     return result;
   }
-  async getSession() {
+  async getSession(options: { passive?: boolean } = {}) {
     try {
-      return await this.#request<S.Session>('GET', '/session');
+      return await this.#request<S.Session>('GET', options.passive ? '/session?passive=1' : '/session');
     } catch (error) {
       if (error instanceof CitizenError && (error.code === 'not_authenticated' || error.code === 'session_expired')) {
         return null;
@@ -114,6 +122,10 @@ export class RestBackend implements CitizenBackend {
   }
   extendSession() {
     return this.#request<S.Session>('POST', '/session/extend');
+  }
+  subscribeIdleExpiry(listener: (idleExpiresAt: string) => void): () => void {
+    this.#idleListeners.add(listener);
+    return () => void this.#idleListeners.delete(listener);
   }
   async logOut() {
     try {
@@ -129,8 +141,11 @@ export class RestBackend implements CitizenBackend {
   resetPassword(request: S.ResetPasswordRequest) {
     return this.#request<void>('POST', '/password/reset', request);
   }
-  changePassword(request: S.ChangePasswordRequest) {
-    return this.#request<S.Session>('POST', '/password/change', request);
+  async changePassword(request: S.ChangePasswordRequest) {
+    // The server renews the session id at a change of credentials: in token mode, a new token.
+    const result = await this.#request<S.LoginResult>('POST', '/password/change', request);
+    if (this.#auth === 'token' && result.token) sessionStorage.setItem(this.#tokenKey, result.token);
+    return result.session;
   }
 
   getTerms(version?: string) {

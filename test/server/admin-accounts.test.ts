@@ -41,7 +41,7 @@ describe('admin: staff activation and family records', () => {
     assert.equal((await server.store.accounts.findByLogin('lucie.martin1', true))?.status, 'active');
     const [, mail] = await waitForMails(server.outboxDir, 2);
     assert.equal(mail!.subject, 'Ville de Démo - Activation de votre espace personnel');
-    assert.match(mail!.text!, /^Bonjour Mme MARTIN Lucie,\n/);
+    assert.match(mail!.text!, /^Bonjour Mme Lucie MARTIN,\n/);
     assert.match(mail!.text!, /Votre espace a bien été activé pour le nom d'utilisateur : lucie\.martin1\./);
     assert.match(mail!.text!, new RegExp(`${server.config.publicUrl.origin}/connexion`));
     assert.ok(!mail!.text!.includes(NEW_PASSWORD));

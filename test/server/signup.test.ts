@@ -94,7 +94,7 @@ describe('sign-up (POST /api/v1/accounts)', () => {
     const [mail] = await waitForMails(server.outboxDir, 1);
     assert.equal(mail!.subject, 'Ville de Démo - Création de votre espace personnel');
     assert.deepEqual((mail!.to as { value: { address: string }[] }).value.map((a) => a.address), ['lucie.martin1@example.fr']);
-    assert.match(mail!.text!, /^Bonjour Mme MARTIN Lucie,\n/);
+    assert.match(mail!.text!, /^Bonjour Mme Lucie MARTIN,\n/);
     assert.match(mail!.text!, new RegExp(`${PUBLIC_URL.replace(/[.]/g, '\\.')}activation\\?token=[A-Za-z0-9_-]{43}\\b`));
     assert.match(mail!.text!, /Votre nom d'utilisateur : lucie\.martin1/);
     assert.ok(!mail!.text!.includes(NEW_PASSWORD), 'no password in the mail');

@@ -14,6 +14,8 @@ import { LoginRequest, type Session } from '../../schemas/session.js';
 import { adoptLightStyles } from '../../styles/light-form.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './citizen-login.styles.js';
+import '../citizen-password-change/citizen-password-change.js';
+import type { CitizenPasswordChange, PasswordChangedEventDetail } from '../citizen-password-change/citizen-password-change.component.js';
 
 /** `detail` of `citizen-logged-in` and `citizen-logged-out`. */
 export interface SessionEventDetail {
@@ -36,7 +38,7 @@ declare global {
 }
 
 type Field = 'identifier' | 'password';
-type FocusTarget = 'feedback' | 'greeting' | 'identifier';
+type FocusTarget = 'feedback' | 'greeting' | 'identifier' | 'password-change' | 'change-password-button';
 const FIELDS: readonly Field[] = ['identifier', 'password'];
 
 let instances = 0;
@@ -44,7 +46,12 @@ let instances = 0;
 /**
  * The login box of the citizen space, as in the seeds' "MON ESPACE PERSO": username or
  * e-mail, password, "J'ai oublié mon mot de passe", "Connexion"; once logged in, the
- * greeting, the last login date and "Se déconnecter".
+ * greeting, the last login date, "Modifier mon mot de passe" and "Se déconnecter".
+ *
+ * When the session must replace a generated password (seed 001), the element shows
+ * `<citizen-password-change>`'s "Modification de vos identifiants" screen before anything
+ * else, and fires `citizen-logged-in` (and follows `redirect`) only once the new password
+ * is set: the back end refuses every other request of that session until then.
  *
  * Password managers do not fill inputs inside shadow roots reliably, so the form is
  * rendered into the element's light DOM (a `<div class="citizen-form">` child it creates),
@@ -58,11 +65,14 @@ let instances = 0;
  * @fires citizen-logged-in - The citizen logged in; `detail.session` is the session.
  *   Cancelable: `preventDefault()` keeps the page from following `redirect`.
  * @fires citizen-logged-out - The citizen logged out; `detail.session` is the session that ended.
+ * @fires citizen-password-changed - From the inner `<citizen-password-change>`: the password
+ *   was changed; `detail.session` is the session after it.
  *
  * @csspart base - The frame around the element.
  * @csspart heading - The heading "Mon espace perso".
  * @csspart greeting - The greeting heading after login, "Bonjour Madame Marie DUPONT".
  * @csspart logout-button - The "Se déconnecter" button.
+ * @csspart change-password-button - The "Modifier mon mot de passe" button.
  *
  * @cssprop [--citizen-login-max-width=28rem] - Widest the element gets.
  * @cssprop [--citizen-color-primary=#1d4f91] - Heading, buttons, links and the frame's top
@@ -103,6 +113,9 @@ export class CitizenLogin extends CitizenElement {
   @state() private errors: Partial<Record<Field, string>> = {};
   @state() private requestError?: CitizenError | 'no_backend';
   @state() private logoutError?: CitizenError;
+  @state() private isChangingPassword = false;
+  @state() private hasChangedPassword = false;
+  @state() private hasSessionExpired = false;
 
   readonly #id = `citizen-login-${++instances}`;
   readonly #formRoot: HTMLDivElement = Object.assign(document.createElement('div'), { className: 'citizen-form' });
@@ -111,12 +124,29 @@ export class CitizenLogin extends CitizenElement {
   /** Keys the alerts: the same error twice is a new alert, announced again. */
   #attempt = 0;
   #focusTarget?: FocusTarget;
+  /** A login whose session must first replace its generated password: announced once it did. */
+  #isLoginPending = false;
 
   override connectedCallback() {
     super.connectedCallback();
     adoptLightStyles(this);
     if (this.#formRoot.parentNode !== this) this.prepend(this.#formRoot);
+    document.addEventListener('citizen-session-expired', this.#handleSessionExpired);
   }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    document.removeEventListener('citizen-session-expired', this.#handleSessionExpired);
+  }
+
+  /** `<citizen-session-timeout>` says the session ended: back to the login form. */
+  readonly #handleSessionExpired = () => {
+    if (!this.session) return;
+    this.session = null;
+    this.isChangingPassword = false;
+    this.hasLoggedOut = false;
+    this.hasSessionExpired = true;
+  };
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>) {
     super.willUpdate(changed);
@@ -139,6 +169,8 @@ export class CitizenLogin extends CitizenElement {
     if (target === 'feedback') this.#formRoot.querySelector<HTMLElement>('.citizen-feedback')?.focus();
     else if (target === 'greeting') this.renderRoot.querySelector<HTMLElement>('.greeting')?.focus();
     else if (target === 'identifier') this.#input('identifier')?.focus();
+    else if (target === 'password-change') void this.#formRoot.querySelector<CitizenPasswordChange>('citizen-password-change')?.focusHeading();
+    else if (target === 'change-password-button') this.renderRoot.querySelector<HTMLElement>('.change-password')?.focus();
   }
 
   /** Opens a page; tests replace it. */
@@ -151,7 +183,11 @@ export class CitizenLogin extends CitizenElement {
     this.isCheckingSession = true;
     try {
       const session = await adapter.getSession();
-      if (check === this.#sessionCheck && session) this.session = session;
+      if (check === this.#sessionCheck && session) {
+        this.session = session;
+        // A reload on the change screen: the login is announced once the password is set.
+        this.#isLoginPending = session.mustChangePassword;
+      }
     } catch {
       // Unknown state: show the form; a login attempt will report what is wrong.
     } finally {
@@ -175,6 +211,8 @@ export class CitizenLogin extends CitizenElement {
     if (this.isPending) return;
     this.#attempt++;
     this.hasLoggedOut = false;
+    this.hasSessionExpired = false;
+    this.hasChangedPassword = false;
     this.requestError = undefined;
     // Back to type="password" before sending, so that browsers offer to save the password.
     this.isPasswordShown = false;
@@ -216,6 +254,12 @@ export class CitizenLogin extends CitizenElement {
     this.session = session;
     this.errors = {};
     this.logoutError = undefined;
+    if (session.mustChangePassword) {
+      // Nothing else answers this session yet: the page learns of the login once the password is set.
+      this.#isLoginPending = true;
+      this.#focus('password-change');
+      return;
+    }
     this.#focus('greeting');
     const proceed = this.emit('citizen-logged-in', { session });
     const target = proceed && this.redirect ? sameOriginUrl(this.redirect) : null;
@@ -241,9 +285,37 @@ export class CitizenLogin extends CitizenElement {
       this.isLoggingOut = false;
     }
     this.session = null;
+    this.isChangingPassword = false;
+    this.hasChangedPassword = false;
+    this.#isLoginPending = false;
     this.hasLoggedOut = true;
     this.#focus('identifier');
     this.emit('citizen-logged-out', { session });
+  }
+
+  private handleOpenPasswordChange() {
+    this.isChangingPassword = true;
+    this.hasChangedPassword = false;
+    this.#focus('password-change');
+  }
+
+  private handlePasswordChangeCanceled(event: Event) {
+    event.stopPropagation();
+    this.isChangingPassword = false;
+    this.#focus('change-password-button');
+  }
+
+  private handlePasswordChanged(event: CustomEvent<PasswordChangedEventDetail>) {
+    const { session } = event.detail;
+    if (this.#isLoginPending) {
+      this.#isLoginPending = false;
+      this.#loggedIn(session);
+      return;
+    }
+    this.session = session;
+    this.isChangingPassword = false;
+    this.hasChangedPassword = true;
+    this.#focus('change-password-button');
   }
 
   private handleTogglePassword() {
@@ -272,13 +344,14 @@ export class CitizenLogin extends CitizenElement {
     return html`
       <section part="base" class="base" aria-labelledby="heading">
         <${tag} part="heading" id="heading" class="heading">${this.t('login.heading')}</${tag}>
-        ${this.session
+        ${this.session && !this.session.mustChangePassword
           ? this.#renderAccount(this.session, Math.min(level + 1, 6))
           : this.isCheckingSession
             ? html`<p class="loading">${this.t('common.loading')}</p>`
             : nothing}
-        <p class="status" role="status">${this.hasLoggedOut ? this.t('login.loggedOut') : nothing}</p>
+        <p class="status" role="status">${this.#statusText()}</p>
         <slot></slot>
+        ${this.session?.mustChangePassword ? this.#renderLogoutButton() : nothing}
       </section>
     `;
   }
@@ -296,24 +369,64 @@ export class CitizenLogin extends CitizenElement {
             ? this.t('login.lastLogin', formatDateTime(previousLoginAt, this.locale))
             : this.t('login.firstLogin')}
         </p>
-        ${this.logoutError
-          ? keyed(this.#attempt, html`<p class="alert" role="alert">${this.errorText(this.logoutError)}</p>`)
-          : nothing}
-        <button
-          part="logout-button"
-          class="logout"
-          type="button"
-          aria-disabled=${this.isLoggingOut ? 'true' : nothing}
-          @click=${this.handleLogout}
-        >
-          ${this.t(this.isLoggingOut ? 'login.loggingOut' : 'login.logout')}
-        </button>
+        <div class="buttons">
+          <button
+            part="change-password-button"
+            class="change-password"
+            type="button"
+            aria-expanded=${this.isChangingPassword ? 'true' : 'false'}
+            @click=${this.handleOpenPasswordChange}
+          >
+            ${this.t('login.changePassword')}
+          </button>
+          ${this.#renderLogoutButton()}
+        </div>
       </div>
     `;
   }
 
+  #statusText() {
+    if (this.hasLoggedOut) return this.t('login.loggedOut');
+    if (this.hasSessionExpired) return this.t('login.sessionExpired');
+    if (this.hasChangedPassword) return this.t('login.passwordChanged');
+    return nothing;
+  }
+
+  #renderLogoutButton() {
+    return html`
+      ${this.logoutError
+        ? keyed(this.#attempt, html`<p class="alert" role="alert">${this.errorText(this.logoutError)}</p>`)
+        : nothing}
+      <button
+        part="logout-button"
+        class="logout"
+        type="button"
+        aria-disabled=${this.isLoggingOut ? 'true' : nothing}
+        @click=${this.handleLogout}
+      >
+        ${this.t(this.isLoggingOut ? 'login.loggingOut' : 'login.logout')}
+      </button>
+    `;
+  }
+
+  /** `<citizen-password-change>` in the light DOM (its form must be seen by password managers). */
+  #renderPasswordChange(session: Session, cancelable: boolean) {
+    return html`<citizen-password-change
+      plain
+      ?cancelable=${cancelable}
+      heading-level=${Math.min(this.#headingLevel + 1, 6)}
+      .backend=${this.adapter}
+      .config=${this.cityConfig}
+      .session=${session}
+      @citizen-password-changed=${this.handlePasswordChanged}
+      @citizen-password-change-canceled=${this.handlePasswordChangeCanceled}
+    ></citizen-password-change>`;
+  }
+
   /** The light-DOM part: feedback box and form. */
   #renderForm() {
+    if (this.session?.mustChangePassword) return this.#renderPasswordChange(this.session, false);
+    if (this.session && this.isChangingPassword) return this.#renderPasswordChange(this.session, true);
     if (this.session || this.isCheckingSession) return nothing;
     const hasFeedback = Object.keys(this.errors).length > 0 || this.requestError !== undefined;
     const forgotUrl = httpUrl(this.forgotPasswordUrl ?? this.cityConfig?.urls.forgotPassword);

@@ -60,7 +60,17 @@ export const styles = css`
     font-weight: 600;
   }
 
-  .logout {
+  .buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    margin-top: 0.5rem;
+  }
+  .buttons .logout {
+    margin-top: 0;
+  }
+  .logout,
+  .change-password {
     box-sizing: border-box;
     min-height: 2.75rem;
     margin-top: 0.5rem;
@@ -73,14 +83,16 @@ export const styles = css`
     font-weight: 600;
     cursor: pointer;
   }
-  .logout:hover {
+  .logout:hover,
+  .change-password:hover {
     background: color-mix(in srgb, var(--_primary) 8%, var(--_surface));
   }
   .logout[aria-disabled='true'] {
     cursor: progress;
   }
 
-  .logout:focus-visible {
+  .logout:focus-visible,
+  .change-password:focus-visible {
     outline: 3px solid var(--_text);
     outline-offset: 3px;
     box-shadow: 0 0 0 3px var(--_focus);
