@@ -24,6 +24,20 @@ const PAGES: Page[] = [
     body: `<p>Connectez-vous à votre espace citoyen pour suivre vos démarches et les activités de vos enfants.</p>
 <citizen-login api="/api"></citizen-login>`,
   },
+  {
+    path: '/cgu',
+    title: "Conditions générales d'utilisation",
+    body: `<citizen-terms api="/api"></citizen-terms>`,
+  },
+  {
+    // For now the gate wraps the login box; the dashboard (issue 6) takes its place inside
+    // <cgu-gate> when it arrives.
+    path: '/mon-espace',
+    title: 'Mon espace',
+    body: `<citizen-portal api="/api">
+<cgu-gate><citizen-login></citizen-login></cgu-gate>
+</citizen-portal>`,
+  },
 ];
 
 function layout(city: CityConfig, page: { title: string; body: string }): string {

@@ -151,6 +151,16 @@ export const styles = css`
     display: none;
   }
 
+  /* Phones: the frame and the region each give back some width to the text. */
+  @media (max-width: 30rem) {
+    .base {
+      padding: 0.75rem;
+    }
+    .region {
+      padding: 0.75rem 0.625rem;
+    }
+  }
+
   @media (forced-colors: active) {
     .accept[aria-disabled='true'] {
       border-style: dashed;

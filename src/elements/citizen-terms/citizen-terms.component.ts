@@ -93,6 +93,11 @@ export class CitizenTerms extends CitizenElement {
         outline-offset: 3px;
         box-shadow: 0 0 0 3px var(--_focus);
       }
+      @media (max-width: 30rem) {
+        .base {
+          padding: 0.75rem;
+        }
+      }
       @media print {
         :host {
           max-width: none;

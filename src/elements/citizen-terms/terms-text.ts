@@ -15,20 +15,27 @@ import type { TermsBlock } from '../../schemas/terms.js';
  * (a section, `##` in the city's Markdown) becomes `h{sectionLevel}`, level 3 one below.
  */
 export function renderTermsBlocks(blocks: readonly TermsBlock[], sectionLevel: number): TemplateResult[] {
+  const items = (list: readonly string[]) => list.map((item) => html`<li>${frenchSpacing(item)}</li>`);
   return blocks.map((block) => {
     switch (block.type) {
       case 'heading': {
         const tag = headingTag(Math.min(6, sectionLevel + block.level - 2));
-        return staticHtml`<${tag} class="terms-heading terms-heading--${block.level}">${block.text}</${tag}>`;
+        return staticHtml`<${tag} class="terms-heading terms-heading--${block.level}">${frenchSpacing(block.text)}</${tag}>`;
       }
       case 'paragraph':
-        return html`<p>${block.text}</p>`;
+        return html`<p>${frenchSpacing(block.text)}</p>`;
       case 'list':
-        return block.ordered
-          ? html`<ol>${block.items.map((item) => html`<li>${item}</li>`)}</ol>`
-          : html`<ul>${block.items.map((item) => html`<li>${item}</li>`)}</ul>`;
+        return block.ordered ? html`<ol>${items(block.items)}</ol>` : html`<ul>${items(block.items)}</ul>`;
     }
   });
+}
+
+/**
+ * French puts a space before ":", ";", "!", "?" and "»" and after "«"; a plain one lets the
+ * sign start a line on narrow screens. It becomes a no-break space for display only.
+ */
+export function frenchSpacing(text: string): string {
+  return text.replace(/ (?=[:;!?»])/g, '\u00a0').replace(/« /g, '«\u00a0');
 }
 
 /** "1 septembre 2026" / "1 September 2026" from an ISO date (a calendar date: no time zone shift). */
