@@ -12,6 +12,11 @@ export { CitizenLogin, type SessionEventDetail } from './elements/citizen-login/
 export { CitizenPortal } from './elements/citizen-portal/citizen-portal.js';
 export { CitizenPasswordChange, type PasswordChangedEventDetail } from './elements/citizen-password-change/citizen-password-change.js';
 export {
+  CitizenSessionTimeout,
+  type SessionClock,
+  type SessionExtendedEventDetail,
+} from './elements/citizen-session-timeout/citizen-session-timeout.js';
+export {
   CguGate,
   requireTerms,
   type TermsAcceptedDetail,
