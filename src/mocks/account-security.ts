@@ -5,7 +5,7 @@
  * generated password, or a change with the current password), with the
  * `X-Citizen-Idle-Expires` header on authenticated answers.
  */
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { ChangePasswordRequest } from '../schemas/account.js';
 import { fieldErrors, type ApiErrorBody, type ErrorCode } from '../schemas/errors.js';
 import { passwordSchema } from '../schemas/password-policy.js';
@@ -25,6 +25,8 @@ export interface AccountSecurityMockOptions {
   idleSeconds?: number;
   /** Every password change fails with a 500. */
   changeFails?: boolean;
+  /** Password changes never answer (the pending state). */
+  changeHangs?: boolean;
 }
 
 /** Passwords the mock refuses as too common (the server asks zxcvbn). */
@@ -66,6 +68,7 @@ export function createAccountSecurityHandlers(api: string, state: MockSessionSta
       const session = state.get();
       if (!session) return notAuthenticated();
       if (options.changeFails) return apiError(500, 'server_error', 'Internal error');
+      if (options.changeHangs) await delay('infinite');
       const parsed = ChangePasswordRequest.safeParse(await request.json().catch(() => undefined));
       if (!parsed.success) return apiError(400, 'validation_failed', 'Invalid body', fieldErrors(parsed.error.issues));
       const { currentPassword, newPassword, username } = parsed.data;
