@@ -456,12 +456,18 @@ export class CguGate extends CitizenElement {
         <p part="hint" id="hint" class="hint ${reached ? 'hint--done' : ''}">
           ${this.t(reached ? 'cgu.hintDone' : 'cgu.hint')}
         </p>
+        ${this.acceptError
+          ? html`<div class="feedback" tabindex="-1">
+              ${keyed(this.#attempt, html`<p class="alert" role="alert">${this.errorText(this.acceptError)}</p>`)}
+            </div>`
+          : nothing}
         <div class="actions">
           <button
             part="accept-button"
             class="accept"
             type="button"
             aria-disabled=${reached && !pending ? nothing : 'true'}
+            aria-busy=${pending ? 'true' : nothing}
             aria-describedby="hint"
             @click=${this.handleAccept}
           >
@@ -475,13 +481,8 @@ export class CguGate extends CitizenElement {
     `;
   }
 
-  /** The new-version notice, or an alert about the last action, in one focusable box. */
+  /** Why the terms are asked for (again): the text changed meanwhile, or since the last acceptance. */
   #renderFeedback(previousAcceptance: string | undefined) {
-    if (this.acceptError) {
-      return html`<div class="feedback" tabindex="-1">
-        ${keyed(this.#attempt, html`<p class="alert" role="alert">${this.errorText(this.acceptError)}</p>`)}
-      </div>`;
-    }
     if (this.notice === 'changed') {
       return html`<div class="feedback" tabindex="-1">
         ${keyed(this.#attempt, html`<p part="notice" class="notice" role="alert">${this.t('cgu.changed')}</p>`)}

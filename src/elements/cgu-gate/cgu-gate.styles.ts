@@ -21,7 +21,8 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
-  .base > * {
+  .base > *,
+  .feedback > * {
     margin: 0;
   }
 
@@ -48,6 +49,10 @@ export const styles = css`
   .alert {
     color: var(--_error);
     font-weight: 600;
+  }
+  .feedback .alert {
+    padding-inline-start: 0.75rem;
+    border-inline-start: 4px solid var(--_error);
   }
   .alert p {
     margin: 0;
@@ -114,6 +119,9 @@ export const styles = css`
     background: color-mix(in srgb, var(--_muted) 12%, var(--_surface));
     color: var(--_muted);
     cursor: not-allowed;
+  }
+  .accept[aria-busy='true'] {
+    cursor: progress;
   }
   .secondary {
     border: 2px solid var(--_primary);
