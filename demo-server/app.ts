@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /** The demo server's express app: the citizen API under /api, the admin API, the demo site. */
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { ServerConfig } from './config.js';
@@ -15,6 +16,10 @@ import { Captchas, randomCaptchaSecret } from './captcha/captchas.js';
 import { termsRoutes } from './routes/terms.js';
 import { profileRoutes } from './routes/profile.js';
 import { passwordChangeRoutes } from './routes/password-change.js';
+import { franceConnectRoutes } from './routes/franceconnect.js';
+import { FranceConnectClient } from './auth/franceconnect.js';
+import { DEMO_PROVIDER_PATH, demoProviderRouter } from './auth/franceconnect-demo-provider.js';
+import { passwordResetRoutes } from './routes/password-reset.js';
 import type { TermsLibrary } from './terms/library.js';
 import { adminRoutes } from './http/admin-api.js';
 import { demoSite } from './pages/site.js';
@@ -42,19 +47,37 @@ export function createApp({ config, store, mailer, adminToken, outboxDir, terms 
     terms.mustAccept(await store.termsAcceptances.listForAccount(accountId)),
   );
 
+  // FranceConnect (when the city offers it): FRANCECONNECT_ISSUER's service, or the local
+  // stand-in provider mounted below with a client secret made for this process.
+  const secureCookies = !LOCAL_HOSTS.has(config.publicUrl.hostname);
+  const apiUrl = (path: string) => new URL(`/api/v1${path}`, config.publicUrl).href;
+  const demoIssuer = () => new URL(DEMO_PROVIDER_PATH, config.publicUrl);
+  const demoClient = { clientId: 'citizen-elements-demo', clientSecret: randomBytes(32).toString('base64url') };
+  const franceConnect = new FranceConnectClient({
+    settings: config.franceConnect,
+    local: () => ({ issuer: demoIssuer(), ...demoClient }),
+    redirectUri: () => apiUrl('/franceconnect/callback'),
+    postLogoutRedirectUri: () => apiUrl('/franceconnect/logged-out'),
+  });
+
   const api = express.Router();
   api.use(corsFor(config.corsOrigins));
   api.use(noStore);
   api.use(requireJson);
   api.use(express.json({ limit: '100kb' }));
   api.use(csrfGuard(config.publicUrl, config.corsOrigins));
-  api.get('/v1/config', (_req, res) => void res.json(config.city));
+  // termsDir is a path on this server: the browser has no use for it.
+  const { termsDir: _serverOnly, ...publicCity } = config.city;
+  api.get('/v1/config', (_req, res) => void res.json(publicCity));
+  // Before sessionRoutes: its DELETE /session answers first for FranceConnect sessions.
+  api.use('/v1', franceConnectRoutes({ store, sessions, city: config.city, client: franceConnect, publicUrl: config.publicUrl, secureCookies }));
   api.use('/v1', sessionRoutes({ store, sessions, city: config.city }));
   // Without CAPTCHA_SECRET, a random secret: challenges then die with the process, which is harmless.
   const captchas = new Captchas(config.city.captcha, { secret: config.captchaSecret ?? randomCaptchaSecret(), altchaCost: config.altchaCost });
   api.use('/v1', captchaRoutes({ captchas }));
   api.use('/v1', accountRoutes({ store, city: config.city, mailer, publicUrl: config.publicUrl, captchas }));
   api.use('/v1', passwordChangeRoutes({ store, sessions, city: config.city, mailer, publicUrl: config.publicUrl }));
+  api.use('/v1', passwordResetRoutes({ store, city: config.city, mailer, publicUrl: config.publicUrl }));
   api.use('/v1', termsRoutes({ store, sessions, terms }));
   api.use('/v1', profileRoutes({ sessions, city: config.city }));
   api.use(notFound);
@@ -64,6 +87,23 @@ export function createApp({ config, store, mailer, adminToken, outboxDir, terms 
   const admin = adminRoutes({ store, city: config.city, outboxDir, mailer, publicUrl: config.publicUrl }, adminToken);
   admin.use(errorHandler);
   app.use('/admin/v1', admin);
+
+  if (config.city.franceConnect && franceConnect.isLocal) {
+    app.use(
+      DEMO_PROVIDER_PATH,
+      demoProviderRouter(() => ({
+        issuer: demoIssuer().href,
+        client: {
+          ...demoClient,
+          redirectUri: apiUrl('/franceconnect/callback'),
+          postLogoutRedirectUri: apiUrl('/franceconnect/logged-out'),
+          signingAlg: config.franceConnect.signingAlg,
+        },
+        clientName: config.city.name,
+        trustProxy: config.trustProxy > 0,
+      })),
+    );
+  }
 
   const dist = fileURLToPath(new URL('../dist/', import.meta.url));
   app.use('/assets', express.static(dist, { fallthrough: false, maxAge: '5m' }));

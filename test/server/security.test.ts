@@ -100,5 +100,6 @@ describe('HTTP hardening', () => {
     assert.equal(res.status, 200);
     assert.equal(res.json.name, 'Ville de Démo');
     assert.equal(res.json.passwordPolicy.minLength, 12);
+    assert.equal('termsDir' in res.json, false, 'no server path reaches the browser');
   });
 });
