@@ -26,7 +26,33 @@ const Env = z.object({
   CAPTCHA_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
   /** PBKDF2 iterations per ALTCHA attempt: the proof of work's weight on the citizen's device. */
   ALTCHA_COST: z._default(z.coerce.number().check(z.int('must be a whole number'), z.minimum(1), z.maximum(1_000_000)), 5000),
+  /**
+   * FranceConnect's issuer (e.g. its integration platform's URL). Unset, and the city enables
+   * FranceConnect: a local stand-in provider at PUBLIC_URL/franceconnect-demo.
+   */
+  FRANCECONNECT_ISSUER: z.optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })),
+  FRANCECONNECT_CLIENT_ID: z.optional(z.string()),
+  FRANCECONNECT_CLIENT_SECRET: z.optional(z.string()),
+  FRANCECONNECT_SCOPES: z._default(z.string(), 'openid given_name family_name birthdate gender birthplace birthcountry email'),
+  FRANCECONNECT_ACR_VALUES: z._default(z.string(), 'eidas1'),
+  /** Signature of FranceConnect's ID tokens and signed userinfo, as chosen in its partner space. */
+  FRANCECONNECT_SIGNING_ALG: z._default(z.enum(['RS256', 'ES256']), 'RS256'),
 });
+
+/**
+ * How the demo server reaches FranceConnect. Lives in the environment, not in the city file:
+ * the city file is served to browsers (GET /api/v1/config), a client secret must not be.
+ * The city file's `franceConnect` only says whether the button is offered.
+ */
+export interface FranceConnectSettings {
+  /** The real service; undefined: the local stand-in provider. */
+  issuer: URL | undefined;
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  scopes: string;
+  acrValues: string;
+  signingAlg: 'RS256' | 'ES256';
+}
 
 export interface ServerConfig {
   port: number;
@@ -39,6 +65,7 @@ export interface ServerConfig {
   trustProxy: number;
   captchaSecret: string | undefined;
   altchaCost: number;
+  franceConnect: FranceConnectSettings;
   city: CityConfig;
   cityFile: string;
 }
@@ -74,6 +101,9 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
   const parsed = Env.safeParse(given);
   if (!parsed.success) throw new ConfigError(`Environment: ${describe(parsed.error.issues)}`);
   const e = parsed.data;
+  if (e.FRANCECONNECT_ISSUER && !(e.FRANCECONNECT_CLIENT_ID && e.FRANCECONNECT_CLIENT_SECRET)) {
+    throw new ConfigError('Environment: FRANCECONNECT_CLIENT_ID and FRANCECONNECT_CLIENT_SECRET are required with FRANCECONNECT_ISSUER');
+  }
   const city = await loadCityConfig(e.CITY_CONFIG);
   const publicUrl = new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`);
   return {
@@ -87,6 +117,14 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     trustProxy: e.TRUST_PROXY,
     captchaSecret: e.CAPTCHA_SECRET,
     altchaCost: e.ALTCHA_COST,
+    franceConnect: {
+      issuer: e.FRANCECONNECT_ISSUER ? new URL(e.FRANCECONNECT_ISSUER) : undefined,
+      clientId: e.FRANCECONNECT_CLIENT_ID,
+      clientSecret: e.FRANCECONNECT_CLIENT_SECRET,
+      scopes: e.FRANCECONNECT_SCOPES,
+      acrValues: e.FRANCECONNECT_ACR_VALUES,
+      signingAlg: e.FRANCECONNECT_SIGNING_ALG,
+    },
     city,
     cityFile: e.CITY_CONFIG,
   };

@@ -38,11 +38,15 @@ export class Sessions {
     private readonly termsCheck: TermsCheck,
   ) {}
 
-  /** Creates a session for a fresh login and returns its id (the only time it exists in clear). */
+  /**
+   * Creates a session for a fresh login and returns its id (the only time it exists in clear).
+   * A FranceConnect login keeps its ID token, for the logout.
+   */
   async create(
     account: AccountRecord,
     previousLoginAt: string | undefined,
     now = new Date(),
+    extra: { franceConnectIdToken?: string | undefined } = {},
   ): Promise<{ id: string; session: ActiveSession }> {
     const id = randomBytes(32).toString('base64url');
     const record: SessionRecord = {
@@ -52,6 +56,7 @@ export class Sessions {
       lastSeenAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + ABSOLUTE_MS).toISOString(),
       previousLoginAt,
+      ...(extra.franceConnectIdToken ? { franceConnectIdToken: extra.franceConnectIdToken } : {}),
     };
     await this.store.sessions.insert(record);
     const mustAcceptTerms = await this.termsCheck(account.id);

@@ -85,7 +85,9 @@ export function passwordChangeRoutes(deps: PasswordChangeDeps): Router {
     // Every session of the account ends, this one included; the citizen continues under a new id.
     await store.sessions.deleteForAccount(account.id);
     if (city.loginThrottling) await clearFailures(store, account.username);
-    const { id, session } = await sessions.create(updated, current.record.previousLoginAt);
+    const { id, session } = await sessions.create(updated, current.record.previousLoginAt, new Date(), {
+      franceConnectIdToken: current.record.franceConnectIdToken,
+    });
     await notifyPasswordChanged(mailer, updated, city, publicUrl);
 
     setIdleExpiresHeader(res, session);

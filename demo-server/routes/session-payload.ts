@@ -18,5 +18,6 @@ export function sessionPayload(session: ActiveSession): Session {
     expiresAt: record.expiresAt,
     mustChangePassword: account.mustChangePassword,
     mustAcceptTerms: session.mustAcceptTerms,
+    ...(record.franceConnectIdToken ? { franceConnect: true } : {}),
   };
 }

@@ -13,12 +13,14 @@ import { DurableJsonFile } from './durable-json-file.js';
 import { lockDataFile } from './lock.js';
 import type { AccountRecord, HouseholdRecord, MailTokenRecord, SessionRecord, Store, ThrottleRecord } from './types.js';
 import type { TermsAcceptanceRecord } from './types.js';
+import type { FranceConnectLinkRecord } from './types.js';
 import { WriteQueue } from './write-queue.js';
 import { lowdbAccounts } from './lowdb/accounts.js';
 import { lowdbHouseholds } from './lowdb/households.js';
 import { lowdbSessions } from './lowdb/sessions.js';
 import { lowdbThrottles } from './lowdb/throttles.js';
 import { lowdbTermsAcceptances } from './lowdb/terms-acceptances.js';
+import { lowdbFranceConnectLinks } from './lowdb/franceconnect-links.js';
 import { lowdbMailTokens } from './lowdb/mail-tokens.js';
 
 /** The data file's version; additive changes (a new collection) keep it. */
@@ -36,10 +38,11 @@ export interface DbData {
   households: HouseholdRecord[];
   mailTokens: MailTokenRecord[];
   termsAcceptances: TermsAcceptanceRecord[];
+  franceConnectLinks: FranceConnectLinkRecord[];
 }
 
 export function emptyData(): DbData {
-  return { version: DB_VERSION, accounts: [], sessions: [], throttles: [], households: [], mailTokens: [], termsAcceptances: [] };
+  return { version: DB_VERSION, accounts: [], sessions: [], throttles: [], households: [], mailTokens: [], termsAcceptances: [], franceConnectLinks: [] };
 }
 
 export interface LowdbStoreOptions {
@@ -90,6 +93,7 @@ export async function openLowdbStore(file: string, options: LowdbStoreOptions = 
     households: lowdbHouseholds(db, queue),
     mailTokens: lowdbMailTokens(db, queue),
     termsAcceptances: lowdbTermsAcceptances(db, queue),
+    franceConnectLinks: lowdbFranceConnectLinks(db, queue),
     close() {
       closing ??= (async () => {
         await queue.close();

@@ -37,6 +37,11 @@ export interface SessionRecord {
   expiresAt: string;
   /** The login before this one, shown as "Dernière connexion". */
   previousLoginAt?: string | undefined;
+  /**
+   * The ID token of a FranceConnect login: logging out sends it to FranceConnect's
+   * end-session endpoint (`id_token_hint`), which ends the FranceConnect session too.
+   */
+  franceConnectIdToken?: string | undefined;
 }
 
 export interface ThrottleRecord {
@@ -144,6 +149,26 @@ export interface MailTokenRepository {
   revoke(accountId: string, purpose: MailTokenPurpose): Promise<number>;
 }
 
+/**
+ * A FranceConnect identity linked to an account: `sub` is the identifier FranceConnect gives
+ * that person for this city's client (stable, pseudonymous). One account per identity and
+ * one identity per account.
+ */
+export interface FranceConnectLinkRecord {
+  sub: string;
+  accountId: string;
+  linkedAt: string;
+}
+
+export interface FranceConnectLinkRepository {
+  findBySub(sub: string): Promise<FranceConnectLinkRecord | undefined>;
+  findByAccount(accountId: string): Promise<FranceConnectLinkRecord | undefined>;
+  /** Rejects with StoreConflictError('sub' | 'accountId') when either is already linked. */
+  insert(link: FranceConnectLinkRecord): Promise<void>;
+  /** Unlinks the account; returns how many links were removed (0 or 1). */
+  deleteForAccount(accountId: string): Promise<number>;
+}
+
 export interface TermsAcceptanceRepository {
   /** Adds an acceptance; existing ones are never changed or removed. */
   insert(record: TermsAcceptanceRecord): Promise<void>;
@@ -158,6 +183,7 @@ export interface Store {
   households: HouseholdRepository;
   mailTokens: MailTokenRepository;
   termsAcceptances: TermsAcceptanceRepository;
+  franceConnectLinks: FranceConnectLinkRepository;
   /** Waits for pending writes, releases the data file's lock. */
   close(): Promise<void>;
 }

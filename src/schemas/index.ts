@@ -7,6 +7,7 @@ export * from './city-config.js';
 export * from './captcha.js';
 export * from './account.js';
 export * from './session.js';
+export * from './franceconnect.js';
 export * from './terms.js';
 export * from './profile.js';
 export * from './household.js';

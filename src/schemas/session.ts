@@ -32,6 +32,8 @@ export const Session = z.object({
   mustChangePassword: z.boolean(),
   /** The current terms version has not been accepted yet (journey J6). */
   mustAcceptTerms: z.boolean(),
+  /** Logged in with FranceConnect: logging out also ends the FranceConnect session. */
+  franceConnect: z.optional(z.boolean()),
 });
 export type Session = z.infer<typeof Session>;
 
