@@ -44,6 +44,19 @@ export async function consumeMailToken(
   return (await store.mailTokens.consume(sha256(token), purpose, now))?.accountId;
 }
 
+/**
+ * The account a live token was issued for, without using it up (a page checking its link
+ * before the citizen fills the form); undefined in every other case, as `consumeMailToken`.
+ */
+export async function findMailToken(
+  store: Store,
+  token: string,
+  purpose: MailTokenPurpose,
+  now = new Date(),
+): Promise<string | undefined> {
+  return (await store.mailTokens.find(sha256(token), purpose, now))?.accountId;
+}
+
 /** Kills every pending link of this purpose (e.g. staff activated the account meanwhile). */
 export function revokeMailTokens(store: Store, accountId: string, purpose: MailTokenPurpose): Promise<number> {
   return store.mailTokens.revoke(accountId, purpose);

@@ -61,8 +61,11 @@ export interface HouseholdRecord {
   keyHashes: Record<string, string>;
 }
 
-/** What a mail token is for: one token never serves another purpose. */
-export type MailTokenPurpose = 'activation' | 'password-reset';
+/**
+ * What a mail token is for: one token never serves another purpose. `account-setup` is the
+ * link mailed to the holder of an account imported by staff, to choose a first password.
+ */
+export type MailTokenPurpose = 'activation' | 'password-reset' | 'account-setup';
 
 /** A single-use link sent by mail (see auth/mail-tokens.ts). */
 export interface MailTokenRecord {
@@ -106,6 +109,11 @@ export interface AccountRepository {
   list(): Promise<AccountRecord[]>;
   /** Rejects with StoreConflictError('username' | 'email') when taken (case-insensitively). */
   insert(account: AccountRecord): Promise<void>;
+  /**
+   * Inserts all of them in one write, or none: rejects with StoreConflictError when any
+   * would break a uniqueness rule (against the store or another of them). For imports.
+   */
+  insertMany(accounts: readonly AccountRecord[]): Promise<void>;
   /** Applies `patch` and returns the updated record; StoreNotFoundError if absent. */
   update(id: string, patch: Partial<Omit<AccountRecord, 'id'>>): Promise<AccountRecord>;
 }
@@ -145,6 +153,8 @@ export interface MailTokenRepository {
    * write: of two concurrent uses, exactly one gets the record. Undefined otherwise.
    */
   consume(tokenHash: string, purpose: MailTokenPurpose, now: Date): Promise<MailTokenRecord | undefined>;
+  /** The live token with this hash and purpose, left in place (a page asking whether a link is good). */
+  find(tokenHash: string, purpose: MailTokenPurpose, now: Date): Promise<MailTokenRecord | undefined>;
   /** Removes the account's tokens of this purpose; returns how many. */
   revoke(accountId: string, purpose: MailTokenPurpose): Promise<number>;
 }

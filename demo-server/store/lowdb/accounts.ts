@@ -39,6 +39,19 @@ export function lowdbAccounts(db: Low<DbData>, queue: WriteQueue): AccountReposi
         data.accounts.push(record);
       });
     },
+    async insertMany(accounts) {
+      const records = copy(accounts);
+      await queue.run((data) => {
+        // Every check before the first push: a throw does not undo a mutation.
+        const all = [...data.accounts];
+        for (const record of records) {
+          if (all.some((other) => other.id === record.id)) throw new StoreConflictError('id');
+          assertAccountIsUnique(all, record);
+          all.push(record);
+        }
+        data.accounts.push(...records);
+      });
+    },
     update(id, patch) {
       const changes = copy(patch);
       return queue.run((data) => {

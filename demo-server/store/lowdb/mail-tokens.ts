@@ -35,6 +35,14 @@ export function lowdbMailTokens(db: Low<DbData>, queue: WriteQueue): MailTokenRe
         (result) => changedIt(result !== undefined),
       ).then((token) => copy(token ?? undefined));
     },
+    async find(tokenHash, purpose, now) {
+      const nowMs = now.getTime();
+      return copy(
+        db.data.mailTokens.find(
+          (token) => token.tokenHash === tokenHash && token.purpose === purpose && Date.parse(token.expiresAt) > nowMs,
+        ),
+      );
+    },
     revoke(accountId, purpose) {
       return queue.run(
         (data) => removeWhere(data.mailTokens, (token) => token.accountId === accountId && token.purpose === purpose),
