@@ -94,6 +94,14 @@ export type ForgotPasswordRequest = z.infer<typeof ForgotPasswordRequest>;
 export const ResetPasswordRequest = z.object({ token: MailToken, password: PasswordInput });
 export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequest>;
 
+/** Asks whether a reset (or first-password) link is still good, without using it up. */
+export const CheckResetTokenRequest = z.object({ token: MailToken });
+export type CheckResetTokenRequest = z.infer<typeof CheckResetTokenRequest>;
+
+/** A live reset link: whose it is, so that the page shows (and password managers save) the right username. */
+export const ResetTokenInfo = z.object({ username: z.string() });
+export type ResetTokenInfo = z.infer<typeof ResetTokenInfo>;
+
 export const ChangePasswordRequest = z.object({
   /**
    * Required, except when a generated password is replaced (the session's

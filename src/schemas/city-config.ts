@@ -45,6 +45,20 @@ export const CityConfig = z
     activationModes: z.array(ActivationMode).check(z.minLength(1, 'required')),
     /** How long an activation link stays valid, in hours (the mail says so). */
     activationLinkHours: z._default(z.int().check(z.minimum(1), z.maximum(720)), 72),
+    /**
+     * How long a "forgotten password" link stays valid, in minutes (the mail and the page say
+     * so). Short: the link sets a password.
+     */
+    resetLinkMinutes: z._default(z.int().check(z.minimum(5), z.maximum(24 * 60)), 30),
+    /**
+     * How accounts imported by staff (`accounts:import`, seeds 001 and 003) get their first
+     * password: `choose` (default) mails a link where the holder chooses it; `generated` mails
+     * a generated password (the seeds' way, for cities that must keep it), which the first
+     * login then forces the holder to replace.
+     */
+    importedPasswords: z._default(z.enum(['choose', 'generated']), 'choose'),
+    /** How long the link mailed to an imported account's holder stays valid, in hours (default 7 days). */
+    setupLinkHours: z._default(z.int().check(z.minimum(1), z.maximum(90 * 24)), 7 * 24),
     serviceKeys: z._default(z.array(ServiceKeyDefinition), []),
     captcha: z._default(CaptchaKind, 'altcha'),
     /** Current terms version; acceptance of an older one does not count. */
