@@ -9,7 +9,7 @@ import type { CityConfig } from '../../src/schemas/city-config.js';
 import type { AccountRecord } from '../store/types.js';
 import type { Mail } from './mailer.js';
 
-const FOOTER = 'Ce message est envoyé par un automate, merci de ne pas y répondre. Votre réponse ne pourra être traitée.';
+export const FOOTER = 'Ce message est envoyé par un automate, merci de ne pas y répondre. Votre réponse ne pourra être traitée.';
 
 /** "M. Olivier TEST" / "Mme Testa ARPEGE": how the seeds' mails (000, 001) address a citizen. */
 export function formalName(account: Pick<AccountRecord, 'identity'>): string {
