@@ -25,6 +25,24 @@ const PAGES: Page[] = [
 <citizen-login api="/api"></citizen-login>`,
   },
   {
+    // "J'ai oublié mon mot de passe" of the login box leads here (the city's urls.forgotPassword).
+    path: '/mot-de-passe-oublie',
+    title: 'Mot de passe oublié',
+    body: `<citizen-password-reset api="/api" step="request"></citizen-password-reset>`,
+  },
+  {
+    // The link of the reset mail (demo-server/routes/password-reset.ts RESET_PATH).
+    path: '/reinitialisation',
+    title: 'Réinitialisation du mot de passe',
+    body: `<citizen-password-reset api="/api" step="reset"></citizen-password-reset>`,
+  },
+  {
+    // The link mailed to the holders of accounts imported by staff (SETUP_PATH).
+    path: '/choix-du-mot-de-passe',
+    title: 'Choix de votre mot de passe',
+    body: `<citizen-password-reset api="/api" step="setup"></citizen-password-reset>`,
+  },
+  {
     path: '/cgu',
     title: "Conditions générales d'utilisation",
     body: `<citizen-terms api="/api"></citizen-terms>`,
