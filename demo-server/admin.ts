@@ -19,7 +19,8 @@ async function viaServer(port: number, dataFile: string, token: string | undefin
   const res = await fetch(`${base}/admin/v1/run`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminToken}` },
-    body: JSON.stringify({ argv }),
+    // The server reads an imported file from its own working directory: give it the full path.
+    body: JSON.stringify({ argv: argv[0] === 'accounts:import' ? argv.map((arg, i) => (i > 0 && !arg.startsWith('-') ? resolve(arg) : arg)) : argv }),
   });
   const body = (await res.json()) as { output?: string; message?: string };
   if (res.status === 400) throw new AdminUsageError(body.message ?? 'Bad command');

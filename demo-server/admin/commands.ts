@@ -19,6 +19,7 @@ import { revokeMailTokens } from '../auth/mail-tokens.js';
 import { generateServiceKey } from '../auth/service-keys.js';
 import { accountActivatedMail, siteLink } from '../mail/account-mails.js';
 import { hashServiceKey } from '../seed.js';
+import { importAccounts, ImportRefusedError } from './import-accounts.js';
 
 export interface AdminContext {
   store: Store;
@@ -128,6 +129,22 @@ const commands: Record<string, Command> = {
       return values.password
         ? `Created account ${a.username} (${account.id}).`
         : `Created account ${a.username} (${account.id}).\nGenerated password (shown once; it must be changed at first login): ${password}`;
+    },
+  },
+  'accounts:import': {
+    usage: 'accounts:import FILE.csv [--dry-run]',
+    summary:
+      'Import legacy family accounts from a CSV file (columns in the README), all or nothing, and mail each holder that the account "a été automatiquement créé". --dry-run only checks the file.',
+    async run(ctx, args) {
+      const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { 'dry-run': { type: 'boolean' } } });
+      if (positionals.length !== 1) throw new AdminUsageError('Give exactly one file: accounts:import FILE.csv [--dry-run]');
+      try {
+        return await importAccounts(ctx, positionals[0]!, { dryRun: values['dry-run'] === true });
+      } catch (error) {
+        // Every refusal comes before the first write: the operator's to fix, exit code 2.
+        if (error instanceof ImportRefusedError) throw new AdminUsageError(error.message);
+        throw error;
+      }
     },
   },
   'accounts:pending': {
