@@ -16,6 +16,7 @@ export {
   type SessionClock,
   type SessionExtendedEventDetail,
 } from './elements/citizen-session-timeout/citizen-session-timeout.js';
+export { CitizenFranceConnectButton } from './elements/citizen-franceconnect-button/citizen-franceconnect-button.js';
 export {
   CguGate,
   requireTerms,

@@ -14,7 +14,7 @@
  * | `GET /franceconnect/logged-out` | FranceConnect's return after its logout: back to the login page |
  *
  * Browser round trips answer by redirecting to `returnTo` (a page of this site) with
- * `?franceconnect=choose|error|canceled|logged-out`, which `<citizen-login>` reads.
+ * `?franceconnect=connected|choose|error|canceled|logged-out`, which `<citizen-login>` reads.
  * FranceConnect needs the session cookie: token mode (a CMS on another site) is not offered.
  *
  * Following FranceConnect's guidance, an account created from the certified identity asks
@@ -182,7 +182,7 @@ export function franceConnectRoutes(deps: FranceConnectDeps): Router {
       if (account.status !== 'active') return back('error');
       await sessions.destroy(req);
       await logIn(res, account, result.idToken);
-      return back(undefined);
+      return back('connected');
     }
     const handle = client.pendingIdentities.add({ ...result, returnTo: pending.returnTo });
     setCookie(req, res, IDENTITY_COOKIE, handle, 15 * 60);

@@ -24,8 +24,10 @@ import type {
   Household,
   HouseholdAddition,
   Invoice,
+  FranceConnectIdentity,
   LoginRequest,
   LoginResult,
+  LogoutResult,
   NewsItem,
   Payment,
   PaymentRedirect,
@@ -65,7 +67,11 @@ export interface CitizenBackend {
   getSession(options?: { passive?: boolean }): Promise<Session | null>;
   /** Resets the idle timer (the "Prolonger ma session" button). */
   extendSession(): Promise<Session>;
-  logOut(): Promise<void>;
+  /**
+   * Ends the session. May resolve with `{ redirect }`: a page to open to end an identity
+   * provider's session too (FranceConnect's logout), which `<citizen-login>` then opens.
+   */
+  logOut(): Promise<void | LogoutResult>;
   /**
    * Optional: calls `listener` with the session's new idle expiry (ISO 8601) whenever an
    * answer of the back end tells it (any activity pushes it back), so that a time-out warning
@@ -73,6 +79,18 @@ export interface CitizenBackend {
    * relies on the sessions it is given and a check just before warning.
    */
   subscribeIdleExpiry?(listener: (idleExpiresAt: string) => void): () => void;
+
+  // J4 — FranceConnect (optional: cities that offer it; needs the session cookie, so not in token mode)
+  /** The address that starts a FranceConnect login and comes back to `returnTo`, a page of the site. */
+  franceConnectLoginUrl?(returnTo: string): string;
+  /** The certified identity waiting for the citizen's choice after a first FranceConnect login, or `null`. */
+  getFranceConnectIdentity?(): Promise<FranceConnectIdentity | null>;
+  /** Links the waiting identity to the account these credentials open, and logs in. */
+  linkFranceConnect?(request: LoginRequest): Promise<LoginResult>;
+  /** Creates the account from the waiting certified identity (nothing else asked), and logs in. */
+  createAccountFromFranceConnect?(): Promise<LoginResult>;
+  /** Drops the waiting identity (the citizen chose neither). */
+  cancelFranceConnect?(): Promise<void>;
 
   // J3, J5 — password recovery and change
   requestPasswordReset(request: ForgotPasswordRequest): Promise<void>;

@@ -129,10 +129,32 @@ export class RestBackend implements CitizenBackend {
   }
   async logOut() {
     try {
-      await this.#request<void>('DELETE', '/session');
+      // 204, or for a FranceConnect session { redirect }: FranceConnect's logout page.
+      return (await this.#request<S.LogoutResult | undefined>('DELETE', '/session')) ?? undefined;
     } finally {
       if (this.#auth === 'token') sessionStorage.removeItem(this.#tokenKey);
     }
+  }
+
+  franceConnectLoginUrl(returnTo: string) {
+    return `${this.baseUrl}/v1/franceconnect/login?returnTo=${encodeURIComponent(returnTo)}`;
+  }
+  async getFranceConnectIdentity() {
+    try {
+      return await this.#request<S.FranceConnectIdentity>('GET', '/franceconnect/identity');
+    } catch (error) {
+      if (error instanceof CitizenError && error.code === 'not_found') return null;
+      throw error;
+    }
+  }
+  linkFranceConnect(request: S.LoginRequest) {
+    return this.#request<S.LoginResult>('POST', '/franceconnect/link', request);
+  }
+  createAccountFromFranceConnect() {
+    return this.#request<S.LoginResult>('POST', '/franceconnect/accounts', {});
+  }
+  cancelFranceConnect() {
+    return this.#request<void>('DELETE', '/franceconnect/identity');
   }
 
   requestPasswordReset(request: S.ForgotPasswordRequest) {

@@ -82,6 +82,41 @@ export const fr = {
   'sessionTimeout.login': 'Me reconnecter',
   'sessionTimeout.close': 'Fermer',
 
+  'franceConnect.login': "S'identifier avec",
+  'franceConnect.what': "Qu'est-ce que FranceConnect ?",
+  'franceConnect.newWindow': 'nouvelle fenêtre',
+  'franceConnect.or': 'OU',
+  'franceConnect.choice.heading': 'Votre identité FranceConnect',
+  'franceConnect.choice.intro':
+    "FranceConnect nous a transmis votre identité certifiée. Elle n'est encore reliée à aucun espace citoyen : choisissez ce que vous souhaitez faire.",
+  'franceConnect.choice.certified': 'Ces informations sont certifiées par FranceConnect : elles ne peuvent pas être modifiées ici.',
+  'franceConnect.field.givenName': 'Prénom(s)',
+  'franceConnect.field.familyName': 'Nom',
+  'franceConnect.field.birthdate': 'Date de naissance',
+  'franceConnect.field.gender': 'Sexe',
+  'franceConnect.field.email': 'Adresse de courriel',
+  'franceConnect.gender.male': 'Masculin',
+  'franceConnect.gender.female': 'Féminin',
+  'franceConnect.create.heading': "Je n'ai pas encore d'espace citoyen",
+  'franceConnect.create.intro':
+    "Votre espace sera créé avec ces informations, sans nom d'utilisateur ni mot de passe à choisir : vous vous connecterez avec FranceConnect.",
+  'franceConnect.create.submit': 'Créer mon espace avec cette identité',
+  'franceConnect.create.submitting': 'Création de votre espace…',
+  'franceConnect.link.heading': "J'ai déjà un espace citoyen",
+  'franceConnect.link.intro':
+    "Connectez-vous une fois avec votre nom d'utilisateur et votre mot de passe : votre espace sera relié à FranceConnect.",
+  'franceConnect.link.submit': 'Relier mon espace',
+  'franceConnect.link.submitting': 'Liaison en cours…',
+  'franceConnect.cancel': 'Annuler',
+  'franceConnect.error':
+    "La connexion avec FranceConnect n'a pas abouti. Réessayez, ou connectez-vous avec votre nom d'utilisateur et votre mot de passe.",
+  'franceConnect.canceled': 'Vous avez annulé la connexion avec FranceConnect.',
+  'franceConnect.loggedOut': 'Vous êtes déconnecté, de FranceConnect aussi.',
+  'franceConnect.expired': 'Le délai pour terminer la connexion avec FranceConnect est dépassé : recommencez.',
+  'franceConnect.emailTaken':
+    "Un espace citoyen existe déjà avec cette adresse de courriel : reliez-le avec votre nom d'utilisateur et votre mot de passe.",
+  'franceConnect.alreadyLinked': 'Cet espace est déjà relié à une autre identité FranceConnect.',
+
   'login.heading': 'Mon espace perso',
   'login.username': "Nom d'utilisateur",
   'login.usernameHint': 'Ou votre adresse de courriel.',

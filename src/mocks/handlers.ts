@@ -14,6 +14,7 @@ import { LoginRequest, type Session } from '../schemas/session.js';
 import { demoAccount, demoConfig, demoSession } from './data.js';
 import { createTermsHandlers, type TermsMockOptions } from './terms.js';
 import { createAccountSecurityHandlers, touched, withIdleHeader, type AccountSecurityMockOptions } from './account-security.js';
+import { createFranceConnectHandlers, type FranceConnectMockOptions } from './franceconnect.js';
 
 export type MockScenario =
   /** The demo account logs in; anything else is refused. */
@@ -48,6 +49,8 @@ export interface MockOptions {
   terms?: TermsMockOptions;
   /** Idle time and password change answers (src/mocks/account-security.ts). */
   security?: AccountSecurityMockOptions;
+  /** FranceConnect offered, and its endpoints (src/mocks/franceconnect.ts); default: not offered. */
+  franceConnect?: FranceConnectMockOptions;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -79,7 +82,7 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] {
   const state = { get: () => session, set: (next: Session | null) => void (session = next), password: demoAccount.password as string };
 
   return [
-    http.get(`${api}/config`, () => HttpResponse.json(demoConfig)),
+    http.get(`${api}/config`, () => HttpResponse.json({ ...demoConfig, franceConnect: options.franceConnect?.enabled === true })),
 
     http.post(`${api}/session`, async ({ request }) => {
       const rejection = csrfRejection(request);
@@ -122,6 +125,7 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] {
 
     ...createTermsHandlers(api, options.terms ?? {}, () => session !== null),
     ...createAccountSecurityHandlers(api, state, security),
+    ...createFranceConnectHandlers(api, state, () => newSession(), options.franceConnect),
   ];
 }
 

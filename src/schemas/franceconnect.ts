@@ -33,9 +33,10 @@ export type LogoutResult = z.infer<typeof LogoutResult>;
 
 /**
  * What the login element reads in its page's query string after the FranceConnect round
- * trip: `choose` (an identity to link or to turn into an account), `error`, `canceled`
- * (the citizen stopped at FranceConnect), `logged-out` (back from FranceConnect's logout).
+ * trip: `connected` (logged in), `choose` (an identity to link or to turn into an account),
+ * `error`, `canceled` (the citizen stopped at FranceConnect), `logged-out` (back from
+ * FranceConnect's logout).
  */
 export const FRANCECONNECT_RESULT_PARAM = 'franceconnect';
-export const FranceConnectResult = z.enum(['choose', 'error', 'canceled', 'logged-out']);
+export const FranceConnectResult = z.enum(['connected', 'choose', 'error', 'canceled', 'logged-out']);
 export type FranceConnectResult = z.infer<typeof FranceConnectResult>;

@@ -146,7 +146,7 @@ describe('FranceConnect (local stand-in provider)', () => {
     // Another browser, later: FranceConnect knows the citizen, who lands logged in.
     const later = new Browser(server.url);
     const again = await callback(later, await throughFranceConnect(later, CAMILLE));
-    assert.equal(`${again.pathname}${again.search}`, '/connexion');
+    assert.equal(`${again.pathname}${again.search}`, '/connexion?franceconnect=connected');
     const session = await later.api('GET', '/session');
     assert.equal(session.json.account.username, 'camille.martin');
     assert.equal(session.json.franceConnect, true);

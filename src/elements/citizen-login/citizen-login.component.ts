@@ -13,8 +13,11 @@ import { fieldErrors } from '../../schemas/errors.js';
 import { LoginRequest, type Session } from '../../schemas/session.js';
 import { adoptLightStyles } from '../../styles/light-form.js';
 import { tokens } from '../../styles/tokens.js';
-import { styles } from './citizen-login.styles.js';
+import { franceConnectChoiceStyles, styles } from './citizen-login.styles.js';
 import '../citizen-password-change/citizen-password-change.js';
+import '../citizen-franceconnect-button/citizen-franceconnect-button.js';
+import { FRANCECONNECT_RESULT_PARAM, FranceConnectResult, type FranceConnectIdentity } from '../../schemas/franceconnect.js';
+import type { MessageKey } from '../../i18n/index.js';
 import type { CitizenPasswordChange, PasswordChangedEventDetail } from '../citizen-password-change/citizen-password-change.component.js';
 
 /** `detail` of `citizen-logged-in` and `citizen-logged-out`. */
@@ -38,7 +41,7 @@ declare global {
 }
 
 type Field = 'identifier' | 'password';
-type FocusTarget = 'feedback' | 'greeting' | 'identifier' | 'password-change' | 'change-password-button';
+type FocusTarget = 'feedback' | 'greeting' | 'identifier' | 'password-change' | 'change-password-button' | 'franceconnect-choice';
 const FIELDS: readonly Field[] = ['identifier', 'password'];
 
 let instances = 0;
@@ -52,6 +55,13 @@ let instances = 0;
  * `<citizen-password-change>`'s "Modification de vos identifiants" screen before anything
  * else, and fires `citizen-logged-in` (and follows `redirect`) only once the new password
  * is set: the back end refuses every other request of that session until then.
+ *
+ * When the city offers FranceConnect, "S'identifier avec FranceConnect" and an "OU" come
+ * first (`<citizen-franceconnect-button>`). Back from FranceConnect with an identity linked to
+ * no account (`?franceconnect=choose` in the page's address), the element shows the certified
+ * identity read-only and lets the citizen either link an existing account (username and
+ * password, once) or create the account from it. Logging out of a FranceConnect session opens
+ * FranceConnect's logout, which comes back to the login page.
  *
  * Password managers do not fill inputs inside shadow roots reliably, so the form is
  * rendered into the element's light DOM (a `<div class="citizen-form">` child it creates),
@@ -116,6 +126,11 @@ export class CitizenLogin extends CitizenElement {
   @state() private isChangingPassword = false;
   @state() private hasChangedPassword = false;
   @state() private hasSessionExpired = false;
+  /** The certified identity waiting for the citizen's choice (link or create). */
+  @state() private franceConnectIdentity?: FranceConnectIdentity;
+  /** What the page's address said of the FranceConnect round trip, to tell the citizen. */
+  @state() private franceConnectNotice?: 'error' | 'canceled' | 'logged-out' | 'expired';
+  @state() private isCreatingAccount = false;
 
   readonly #id = `citizen-login-${++instances}`;
   readonly #formRoot: HTMLDivElement = Object.assign(document.createElement('div'), { className: 'citizen-form' });
@@ -124,12 +139,15 @@ export class CitizenLogin extends CitizenElement {
   /** Keys the alerts: the same error twice is a new alert, announced again. */
   #attempt = 0;
   #focusTarget?: FocusTarget;
+  /** Back from a FranceConnect login: the session found is announced as a login. */
+  #isFranceConnectLogin = false;
   /** A login whose session must first replace its generated password: announced once it did. */
   #isLoginPending = false;
 
   override connectedCallback() {
     super.connectedCallback();
     adoptLightStyles(this);
+    adoptLightStyles(this, franceConnectChoiceStyles);
     if (this.#formRoot.parentNode !== this) this.prepend(this.#formRoot);
     document.addEventListener('citizen-session-expired', this.#handleSessionExpired);
   }
@@ -153,8 +171,45 @@ export class CitizenLogin extends CitizenElement {
     const adapter = this.adapter;
     if (adapter !== this.#checkedAdapter) {
       this.#checkedAdapter = adapter;
-      if (adapter) void this.#checkSession(adapter);
+      if (adapter) {
+        void this.#checkSession(adapter);
+        void this.#readFranceConnectResult(adapter);
+      }
     }
+  }
+
+  /**
+   * The `?franceconnect=` the server added on the way back from FranceConnect: read once,
+   * then removed from the address, so that a reload does not say it again.
+   */
+  async #readFranceConnectResult(adapter: CitizenBackend) {
+    const url = new URL(location.href);
+    const parsed = FranceConnectResult.safeParse(url.searchParams.get(FRANCECONNECT_RESULT_PARAM));
+    if (!parsed.success) return;
+    url.searchParams.delete(FRANCECONNECT_RESULT_PARAM);
+    history.replaceState(history.state, '', url.href);
+    const result = parsed.data;
+    if (result === 'connected') {
+      this.#isFranceConnectLogin = true;
+      return;
+    }
+    if (result !== 'choose') {
+      this.franceConnectNotice = result;
+      if (result === 'error') this.#focus('feedback');
+      return;
+    }
+    try {
+      const identity = await adapter.getFranceConnectIdentity?.();
+      if (identity) {
+        this.franceConnectIdentity = identity;
+        this.#focus('franceconnect-choice');
+        return;
+      }
+    } catch {
+      // Unknown: the same as a lost identity, the citizen starts again.
+    }
+    this.franceConnectNotice = 'expired';
+    this.#focus('feedback');
   }
 
   protected override update(changed: PropertyValues) {
@@ -171,6 +226,7 @@ export class CitizenLogin extends CitizenElement {
     else if (target === 'identifier') this.#input('identifier')?.focus();
     else if (target === 'password-change') void this.#formRoot.querySelector<CitizenPasswordChange>('citizen-password-change')?.focusHeading();
     else if (target === 'change-password-button') this.renderRoot.querySelector<HTMLElement>('.change-password')?.focus();
+    else if (target === 'franceconnect-choice') this.#formRoot.querySelector<HTMLElement>('.citizen-franceconnect-choice__heading')?.focus();
   }
 
   /** Opens a page; tests replace it. */
@@ -184,9 +240,15 @@ export class CitizenLogin extends CitizenElement {
     try {
       const session = await adapter.getSession();
       if (check === this.#sessionCheck && session) {
-        this.session = session;
-        // A reload on the change screen: the login is announced once the password is set.
-        this.#isLoginPending = session.mustChangePassword;
+        if (this.#isFranceConnectLogin) {
+          // The page opened on the way back from FranceConnect: a login, as if typed here.
+          this.#isFranceConnectLogin = false;
+          this.#loggedIn(session);
+        } else {
+          this.session = session;
+          // A reload on the change screen: the login is announced once the password is set.
+          this.#isLoginPending = session.mustChangePassword;
+        }
       }
     } catch {
       // Unknown state: show the form; a login attempt will report what is wrong.
@@ -213,6 +275,7 @@ export class CitizenLogin extends CitizenElement {
     this.hasLoggedOut = false;
     this.hasSessionExpired = false;
     this.hasChangedPassword = false;
+    this.franceConnectNotice = undefined;
     this.requestError = undefined;
     // Back to type="password" before sending, so that browsers offer to save the password.
     this.isPasswordShown = false;
@@ -237,7 +300,9 @@ export class CitizenLogin extends CitizenElement {
 
     this.isPending = true;
     try {
-      const { session } = await adapter.logIn(parsed.data);
+      const linking = this.franceConnectIdentity !== undefined && adapter.linkFranceConnect !== undefined;
+      const { session } = linking ? await adapter.linkFranceConnect!(parsed.data) : await adapter.logIn(parsed.data);
+      this.franceConnectIdentity = undefined;
       this.#loggedIn(session);
     } catch (error) {
       const citizenError = CitizenError.from(error);
@@ -272,8 +337,9 @@ export class CitizenLogin extends CitizenElement {
     this.#attempt++;
     this.isLoggingOut = true;
     this.logoutError = undefined;
+    let redirect: string | undefined;
     try {
-      await this.adapter?.logOut();
+      redirect = (await this.adapter?.logOut())?.redirect;
     } catch (error) {
       const citizenError = CitizenError.from(error);
       // A session the server already ended is the outcome the citizen asked for.
@@ -291,6 +357,41 @@ export class CitizenLogin extends CitizenElement {
     this.hasLoggedOut = true;
     this.#focus('identifier');
     this.emit('citizen-logged-out', { session });
+    // FranceConnect's logout ends its own session too, then comes back to the login page.
+    const target = redirect ? httpUrl(redirect) : undefined;
+    if (target) this.navigate(target);
+  }
+
+  private async handleCreateFromFranceConnect() {
+    const adapter = this.adapter;
+    if (!adapter?.createAccountFromFranceConnect || this.isCreatingAccount || this.isPending) return;
+    this.#attempt++;
+    this.errors = {};
+    this.requestError = undefined;
+    this.isCreatingAccount = true;
+    try {
+      const { session } = await adapter.createAccountFromFranceConnect();
+      this.franceConnectIdentity = undefined;
+      this.#loggedIn(session);
+    } catch (error) {
+      this.requestError = CitizenError.from(error);
+      this.#focus('feedback');
+    } finally {
+      this.isCreatingAccount = false;
+    }
+  }
+
+  private async handleCancelFranceConnect() {
+    this.#attempt++;
+    this.franceConnectIdentity = undefined;
+    this.errors = {};
+    this.requestError = undefined;
+    this.#focus('identifier');
+    try {
+      await this.adapter?.cancelFranceConnect?.();
+    } catch {
+      // The identity expires by itself on the server; nothing to tell the citizen.
+    }
   }
 
   private handleOpenPasswordChange() {
@@ -330,7 +431,61 @@ export class CitizenLogin extends CitizenElement {
   }
 
   #fieldErrorText(field: Field, code: string) {
+    if (code === 'franceconnect_already_linked') return this.t('franceConnect.alreadyLinked');
     return code === 'required' ? this.t(`login.${field}.required`) : this.errorText(code);
+  }
+
+  #requestErrorMessage(error: CitizenError | 'no_backend') {
+    // Creating from FranceConnect an account whose e-mail another account has: link that one.
+    if (error !== 'no_backend' && error.fields['email'] === 'email_taken') return this.t('franceConnect.emailTaken');
+    return this.requestErrorText(error);
+  }
+
+  /**
+   * The certified identity, read-only, and the two ways on: create the account from it, or
+   * link an existing one with the login form that follows (its button reads "Relier mon espace").
+   */
+  #renderFranceConnectChoice(identity: FranceConnectIdentity) {
+    const level = Math.min(this.#headingLevel + 1, 6);
+    const heading = unsafeStatic(`h${level}`);
+    const subheading = unsafeStatic(`h${Math.min(level + 1, 6)}`);
+    const birthdate = identity.birthdate && /^\d{4}-\d{2}-\d{2}$/.test(identity.birthdate) && !identity.birthdate.includes('-00')
+      ? formatDateTime(`${identity.birthdate}T12:00:00Z`, this.locale).date
+      : identity.birthdate;
+    const rows: [MessageKey, string | undefined][] = [
+      ['franceConnect.field.givenName', identity.givenName],
+      ['franceConnect.field.familyName', identity.familyName],
+      ['franceConnect.field.birthdate', birthdate],
+      ['franceConnect.field.gender', identity.gender && this.t(`franceConnect.gender.${identity.gender}`)],
+      ['franceConnect.field.email', identity.email],
+    ];
+    const creating = this.isCreatingAccount;
+    return html`
+      <div class="citizen-franceconnect-choice">
+        <${heading} class="citizen-franceconnect-choice__heading" tabindex="-1">${this.t('franceConnect.choice.heading')}</${heading}>
+        <p class="citizen-intro">${this.t('franceConnect.choice.intro')}</p>
+        <dl class="citizen-certified">
+          ${rows
+            .filter(([, value]) => value)
+            .map(([key, value]) => html`<div class="citizen-certified__row"><dt>${this.t(key)}</dt><dd>${value}</dd></div>`)}
+        </dl>
+        <p class="citizen-hint">${this.t('franceConnect.choice.certified')}</p>
+        <${subheading} class="citizen-franceconnect-choice__subheading">${this.t('franceConnect.create.heading')}</${subheading}>
+        <p class="citizen-intro">${this.t('franceConnect.create.intro')}</p>
+        <div class="citizen-actions">
+          <button
+            class="citizen-button"
+            type="button"
+            aria-disabled=${creating ? 'true' : nothing}
+            @click=${this.handleCreateFromFranceConnect}
+          >
+            ${this.t(creating ? 'franceConnect.create.submitting' : 'franceConnect.create.submit')}
+          </button>
+        </div>
+        <${subheading} class="citizen-franceconnect-choice__subheading">${this.t('franceConnect.link.heading')}</${subheading}>
+        <p class="citizen-intro">${this.t('franceConnect.link.intro')}</p>
+      </div>
+    `;
   }
 
   get #headingLevel() {
@@ -349,6 +504,14 @@ export class CitizenLogin extends CitizenElement {
           : this.isCheckingSession
             ? html`<p class="loading">${this.t('common.loading')}</p>`
             : nothing}
+        ${!this.session && !this.isCheckingSession && !this.franceConnectIdentity
+          ? html`<citizen-franceconnect-button
+              separator
+              auth=${this.auth}
+              .backend=${this.adapter}
+              .config=${this.cityConfig}
+            ></citizen-franceconnect-button>`
+          : nothing}
         <p class="status" role="status">${this.#statusText()}</p>
         <slot></slot>
         ${this.session?.mustChangePassword ? this.#renderLogoutButton() : nothing}
@@ -389,6 +552,8 @@ export class CitizenLogin extends CitizenElement {
     if (this.hasLoggedOut) return this.t('login.loggedOut');
     if (this.hasSessionExpired) return this.t('login.sessionExpired');
     if (this.hasChangedPassword) return this.t('login.passwordChanged');
+    if (this.franceConnectNotice === 'canceled') return this.t('franceConnect.canceled');
+    if (this.franceConnectNotice === 'logged-out') return this.t('franceConnect.loggedOut');
     return nothing;
   }
 
@@ -428,19 +593,32 @@ export class CitizenLogin extends CitizenElement {
     if (this.session?.mustChangePassword) return this.#renderPasswordChange(this.session, false);
     if (this.session && this.isChangingPassword) return this.#renderPasswordChange(this.session, true);
     if (this.session || this.isCheckingSession) return nothing;
-    const hasFeedback = Object.keys(this.errors).length > 0 || this.requestError !== undefined;
+    const hasFeedback =
+      Object.keys(this.errors).length > 0 ||
+      this.requestError !== undefined ||
+      this.franceConnectNotice === 'error' ||
+      this.franceConnectNotice === 'expired';
     const forgotUrl = httpUrl(this.forgotPasswordUrl ?? this.cityConfig?.urls.forgotPassword);
     const pending = this.isPending;
+    const identity = this.franceConnectIdentity;
     return html`
       <div class="citizen-feedback" tabindex="-1" ?hidden=${!hasFeedback}>
         ${hasFeedback ? keyed(this.#attempt, html`<div role="alert">${this.#renderFeedback()}</div>`) : nothing}
       </div>
+      ${identity ? this.#renderFranceConnectChoice(identity) : nothing}
       <form novalidate aria-busy=${pending ? 'true' : nothing} @submit=${this.handleSubmit}>
         ${this.#renderIdentifier()} ${this.#renderPassword()}
         <div class="citizen-actions">
           <button class="citizen-button" type="submit" aria-disabled=${pending ? 'true' : nothing}>
-            ${this.t(pending ? 'login.submitting' : 'login.submit')}
+            ${identity
+              ? this.t(pending ? 'franceConnect.link.submitting' : 'franceConnect.link.submit')
+              : this.t(pending ? 'login.submitting' : 'login.submit')}
           </button>
+          ${identity
+            ? html`<button class="citizen-button citizen-button--secondary" type="button" @click=${this.handleCancelFranceConnect}>
+                ${this.t('franceConnect.cancel')}
+              </button>`
+            : nothing}
           ${forgotUrl
             ? html`<a class="citizen-link" href=${forgotUrl}>${this.t('login.forgotPassword')}</a>`
             : nothing}
@@ -450,7 +628,10 @@ export class CitizenLogin extends CitizenElement {
   }
 
   #renderFeedback() {
-    if (this.requestError) return html`<p class="citizen-feedback__message">${this.requestErrorText(this.requestError)}</p>`;
+    if (this.requestError) return html`<p class="citizen-feedback__message">${this.#requestErrorMessage(this.requestError)}</p>`;
+    if (this.franceConnectNotice === 'error' || this.franceConnectNotice === 'expired') {
+      return html`<p class="citizen-feedback__message">${this.t(`franceConnect.${this.franceConnectNotice}`)}</p>`;
+    }
     const items = FIELDS.filter((field) => this.errors[field]).map((field) => ({
       id: `${this.#id}-${field}`,
       text: this.#fieldErrorText(field, this.errors[field]!),

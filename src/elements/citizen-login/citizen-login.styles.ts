@@ -102,3 +102,46 @@ export const styles = css`
     outline: none;
   }
 `;
+
+/**
+ * Light-DOM styles of the FranceConnect choice (the certified identity, then create or
+ * link), adopted next to src/styles/light-form.ts.
+ */
+export const franceConnectChoiceStyles = css`
+  .citizen-form .citizen-franceconnect-choice {
+    display: grid;
+    gap: 0.75rem;
+  }
+  .citizen-form .citizen-franceconnect-choice p {
+    margin: 0;
+  }
+  .citizen-form .citizen-franceconnect-choice__heading,
+  .citizen-form .citizen-franceconnect-choice__subheading {
+    margin: 0.5rem 0 0;
+    font-size: 1.125rem;
+    line-height: 1.3;
+  }
+  .citizen-form .citizen-franceconnect-choice__heading:focus {
+    outline: none;
+  }
+  .citizen-form .citizen-certified {
+    display: grid;
+    gap: 0.25rem;
+    margin: 0;
+    padding: 0.75rem 1rem;
+    border-inline-start: 4px solid #000091;
+    background: color-mix(in srgb, #000091 5%, var(--_surface));
+  }
+  .citizen-form .citizen-certified__row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.5rem;
+  }
+  .citizen-form .citizen-certified dt {
+    font-weight: 600;
+  }
+  .citizen-form .citizen-certified dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+`;
