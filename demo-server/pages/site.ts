@@ -22,7 +22,8 @@ const PAGES: Page[] = [
     path: '/connexion',
     title: 'Connexion à mon espace',
     body: `<p>Connectez-vous à votre espace citoyen pour suivre vos démarches et les activités de vos enfants.</p>
-<citizen-login api="/api"></citizen-login>`,
+<citizen-login api="/api"></citizen-login>
+<citizen-session-timeout api="/api"></citizen-session-timeout>`,
   },
   {
     // "J'ai oublié mon mot de passe" of the login box leads here (the city's urls.forgotPassword).
@@ -54,6 +55,7 @@ const PAGES: Page[] = [
     title: 'Mon espace',
     body: `<citizen-portal api="/api">
 <cgu-gate><citizen-login></citizen-login></cgu-gate>
+<citizen-session-timeout></citizen-session-timeout>
 </citizen-portal>`,
   },
 ];

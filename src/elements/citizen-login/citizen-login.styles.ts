@@ -69,6 +69,10 @@ export const styles = css`
   .buttons .logout {
     margin-top: 0;
   }
+  /* On the forced change screen the button sits directly in the frame's grid. */
+  .base > .logout {
+    justify-self: start;
+  }
   .logout,
   .change-password {
     box-sizing: border-box;
