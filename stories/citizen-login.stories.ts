@@ -117,3 +117,47 @@ export const ChangingPassword: Story = {
     await userEvent.click(button);
   },
 };
+
+/** The city offers FranceConnect: its button and "OU" come first. */
+export const WithFranceConnect: Story = {
+  name: 'With FranceConnect',
+  parameters: mockApi({ franceConnect: { enabled: true } }),
+};
+
+/** Puts `?franceconnect=…` in the story's address, as the server's redirect does. */
+const landFromFranceConnect = (result: string) => () => {
+  const url = new URL(location.href);
+  url.searchParams.set('franceconnect', result);
+  history.replaceState(history.state, '', url.href);
+};
+
+/** Back from FranceConnect with an identity linked to no account: create, or link. */
+export const FranceConnectChoice: Story = {
+  name: 'FranceConnect identity: create or link',
+  parameters: mockApi({ franceConnect: { enabled: true } }),
+  beforeEach: landFromFranceConnect('choose'),
+};
+
+/** Creating from the identity finds its e-mail already used: link instead. */
+export const FranceConnectEmailTaken: Story = {
+  name: 'FranceConnect identity: e-mail already used',
+  parameters: mockApi({ franceConnect: { enabled: true, emailTaken: true } }),
+  beforeEach: landFromFranceConnect('choose'),
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Créer mon espace avec cette identité' }));
+  },
+};
+
+/** Back from FranceConnect with an error (tampered or expired round trip). */
+export const FranceConnectError: Story = {
+  name: 'FranceConnect error',
+  parameters: mockApi({ franceConnect: { enabled: true } }),
+  beforeEach: landFromFranceConnect('error'),
+};
+
+/** Back from FranceConnect's logout. */
+export const FranceConnectLoggedOut: Story = {
+  name: 'Logged out of FranceConnect',
+  parameters: mockApi({ franceConnect: { enabled: true } }),
+  beforeEach: landFromFranceConnect('logged-out'),
+};
