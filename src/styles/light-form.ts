@@ -63,6 +63,57 @@ export const lightFormStyles = css`
   .citizen-form .citizen-input[aria-invalid='true'] {
     border-color: var(--_error);
   }
+  /* Short inputs where the value is short (postcodes, dates, codes), never wider than the form. */
+  .citizen-form .citizen-input--short {
+    max-width: 12rem;
+  }
+  .citizen-form .citizen-input--medium {
+    max-width: 22rem;
+  }
+  .citizen-form .citizen-select {
+    appearance: auto;
+  }
+  /* The seeds' asterisk before a required field's label; the control itself says "required". */
+  .citizen-form .citizen-required {
+    color: var(--_error);
+    font-weight: 700;
+  }
+
+  /* A question answered by several controls (radios): its legend reads like a label. */
+  .citizen-form .citizen-fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  .citizen-form .citizen-fieldset > legend {
+    padding: 0;
+    margin-bottom: 0.25rem;
+  }
+  .citizen-form .citizen-radios {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .citizen-form .citizen-radios--inline {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.5rem;
+  }
+  .citizen-form .citizen-radio {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 2.75rem;
+  }
+  .citizen-form .citizen-radio__input {
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: 0;
+    accent-color: var(--_primary);
+  }
+  .citizen-form .citizen-radio__label {
+    padding-block: 0.25rem;
+  }
 
   /* Input and show/hide button side by side; the button wraps below on narrow screens. */
   .citizen-form .citizen-password {
@@ -112,6 +163,17 @@ export const lightFormStyles = css`
   .citizen-form .citizen-button[aria-disabled='true'] {
     cursor: progress;
   }
+  /* The least weighty action ("Annuler"): a button that looks like a link. */
+  .citizen-form .citizen-button--tertiary {
+    border-color: transparent;
+    background: transparent;
+    color: var(--_primary);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  .citizen-form .citizen-button--tertiary:hover {
+    background: color-mix(in srgb, var(--_primary) 8%, var(--_surface));
+  }
 
   .citizen-form .citizen-link {
     display: inline-block;
@@ -158,7 +220,7 @@ export const lightFormStyles = css`
    * Two rings, light inside and dark outside, so the focus shows on light and dark pages
    * alike. The feedback box is focused by script, where :focus-visible may not match.
    */
-  .citizen-form :is(.citizen-input, .citizen-button, .citizen-link, .citizen-feedback__list a):focus-visible,
+  .citizen-form :is(.citizen-input, .citizen-button, .citizen-link, .citizen-feedback__list a, .citizen-radio__input):focus-visible,
   .citizen-form .citizen-feedback:focus {
     outline: 3px solid var(--_text);
     outline-offset: 3px;
