@@ -24,6 +24,11 @@ export {
   type TermsRequiredDetail,
 } from './elements/cgu-gate/cgu-gate.js';
 export { CitizenTerms } from './elements/citizen-terms/citizen-terms.js';
+export {
+  CitizenPasswordReset,
+  type PasswordResetCompletedDetail,
+  type PasswordResetStep,
+} from './elements/citizen-password-reset/citizen-password-reset.js';
 
 // Adapter contract, REST adapter, errors.
 export type { CitizenBackend } from './core/backend.js';

@@ -36,6 +36,7 @@ import type {
   ProfileUpdate,
   ProfileUpdateResult,
   ResetPasswordRequest,
+  ResetTokenInfo,
   ServiceKeySubmission,
   Session,
   SignupRequest,
@@ -95,6 +96,12 @@ export interface CitizenBackend {
   // J3, J5 — password recovery and change
   requestPasswordReset(request: ForgotPasswordRequest): Promise<void>;
   resetPassword(request: ResetPasswordRequest): Promise<void>;
+  /**
+   * Optional: whether a reset (or first-password) link is still good, and whose account it
+   * sets the password of, without using it up; rejects with `token_invalid` otherwise.
+   * Without it, the reset page shows no username and learns of a dead link only on submit.
+   */
+  checkPasswordResetToken?(token: string): Promise<ResetTokenInfo>;
   /**
    * Sets a new password; resolves with the session after the change (no longer
    * `mustChangePassword`). The back end ends the account's other sessions.

@@ -163,6 +163,9 @@ export class RestBackend implements CitizenBackend {
   resetPassword(request: S.ResetPasswordRequest) {
     return this.#request<void>('POST', '/password/reset', request);
   }
+  checkPasswordResetToken(token: string) {
+    return this.#request<S.ResetTokenInfo>('POST', '/password/reset/check', { token });
+  }
   async changePassword(request: S.ChangePasswordRequest) {
     // The server renews the session id at a change of credentials: in token mode, a new token.
     const result = await this.#request<S.LoginResult>('POST', '/password/change', request);

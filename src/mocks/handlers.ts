@@ -15,6 +15,7 @@ import { demoAccount, demoConfig, demoSession } from './data.js';
 import { createTermsHandlers, type TermsMockOptions } from './terms.js';
 import { createAccountSecurityHandlers, touched, withIdleHeader, type AccountSecurityMockOptions } from './account-security.js';
 import { createFranceConnectHandlers, type FranceConnectMockOptions } from './franceconnect.js';
+import { createPasswordResetHandlers, type PasswordResetMockOptions } from './password-reset.js';
 
 export type MockScenario =
   /** The demo account logs in; anything else is refused. */
@@ -51,6 +52,8 @@ export interface MockOptions {
   security?: AccountSecurityMockOptions;
   /** FranceConnect offered, and its endpoints (src/mocks/franceconnect.ts); default: not offered. */
   franceConnect?: FranceConnectMockOptions;
+  /** How the forgotten-password endpoints answer (src/mocks/password-reset.ts); default: as the demo server. */
+  reset?: PasswordResetMockOptions;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -126,6 +129,7 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] {
     ...createTermsHandlers(api, options.terms ?? {}, () => session !== null),
     ...createAccountSecurityHandlers(api, state, security),
     ...createFranceConnectHandlers(api, state, () => newSession(), options.franceConnect),
+    ...createPasswordResetHandlers(api, options.reset),
   ];
 }
 

@@ -64,7 +64,7 @@ describe('POST /api/v1/password/forgot', () => {
   after(() => server.stop());
 
   it('answers known and unknown identifiers alike: 202, empty body, the same headers; mails known accounts only', async () => {
-    const answers = [];
+    const answers: Awaited<ReturnType<typeof forgot>>[] = [];
     for (const identifier of ['marie.dupont', 'personne.inconnue', 'marie.dupont@example.fr', 'inconnu@example.fr']) {
       answers.push(await forgot(server, identifier));
     }
