@@ -24,6 +24,7 @@ export {
   type TermsRequiredDetail,
 } from './elements/cgu-gate/cgu-gate.js';
 export { CitizenTerms } from './elements/citizen-terms/citizen-terms.js';
+export { CitizenSignup, type SignedUpEventDetail } from './elements/citizen-signup/citizen-signup.js';
 export {
   CitizenPasswordReset,
   type PasswordResetCompletedDetail,

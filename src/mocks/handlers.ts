@@ -15,6 +15,7 @@ import { demoAccount, demoConfig, demoSession } from './data.js';
 import { createTermsHandlers, type TermsMockOptions } from './terms.js';
 import { createAccountSecurityHandlers, touched, withIdleHeader, type AccountSecurityMockOptions } from './account-security.js';
 import { createFranceConnectHandlers, type FranceConnectMockOptions } from './franceconnect.js';
+import { createSignupHandlers, signupConfig, type SignupMockOptions } from './signup.js';
 import { createPasswordResetHandlers, type PasswordResetMockOptions } from './password-reset.js';
 
 export type MockScenario =
@@ -52,6 +53,8 @@ export interface MockOptions {
   security?: AccountSecurityMockOptions;
   /** FranceConnect offered, and its endpoints (src/mocks/franceconnect.ts); default: not offered. */
   franceConnect?: FranceConnectMockOptions;
+  /** How sign-up, captcha and activation answer (src/mocks/signup.ts); default: as the demo server. */
+  signup?: SignupMockOptions;
   /** How the forgotten-password endpoints answer (src/mocks/password-reset.ts); default: as the demo server. */
   reset?: PasswordResetMockOptions;
 }
@@ -85,7 +88,7 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] {
   const state = { get: () => session, set: (next: Session | null) => void (session = next), password: demoAccount.password as string };
 
   return [
-    http.get(`${api}/config`, () => HttpResponse.json({ ...demoConfig, franceConnect: options.franceConnect?.enabled === true })),
+    http.get(`${api}/config`, () => HttpResponse.json({ ...demoConfig, ...signupConfig(options.signup), franceConnect: options.franceConnect?.enabled === true })),
 
     http.post(`${api}/session`, async ({ request }) => {
       const rejection = csrfRejection(request);
@@ -129,6 +132,7 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] {
     ...createTermsHandlers(api, options.terms ?? {}, () => session !== null),
     ...createAccountSecurityHandlers(api, state, security),
     ...createFranceConnectHandlers(api, state, () => newSession(), options.franceConnect),
+    ...createSignupHandlers(api, options.signup),
     ...createPasswordResetHandlers(api, options.reset),
   ];
 }

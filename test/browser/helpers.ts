@@ -20,7 +20,15 @@ const IMPLICIT_ROLES: Record<string, (el: Element) => string | null> = {
   h4: () => 'heading',
   h5: () => 'heading',
   h6: () => 'heading',
-  input: (el) => (['text', 'email', 'search', 'tel', 'url'].includes((el as HTMLInputElement).type) ? 'textbox' : null),
+  input: (el) => {
+    const type = (el as HTMLInputElement).type;
+    if (['text', 'email', 'search', 'tel', 'url'].includes(type)) return 'textbox';
+    return type === 'radio' || type === 'checkbox' ? type : null;
+  },
+  dialog: () => 'dialog',
+  ul: () => 'list',
+  select: () => 'combobox',
+  img: (el) => (el.getAttribute('alt') ? 'img' : null),
   section: (el) => (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby') ? 'region' : null),
 };
 

@@ -1,0 +1,846 @@
+// SPDX-License-Identifier: MIT
+import { nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { html } from 'lit/static-html.js';
+import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { CitizenElement } from '../../core/citizen-element.js';
+import { CitizenError } from '../../core/errors.js';
+import { errorSummary, focusControl, headingTag } from '../../core/form.js';
+import { passwordChecklistStyles, passwordRuleViews, PasswordRulesAnnouncer } from '../../core/password-checklist.js';
+import { isMessageKey, type MessageKey, type Params } from '../../i18n/index.js';
+import type { CaptchaChallenge } from '../../schemas/captcha.js';
+import type { SignupResult } from '../../schemas/account.js';
+import { describePasswordPolicy, PASSWORD_POLICY_PRESETS, type PasswordPolicy } from '../../schemas/password-policy.js';
+import { adoptLightStyles, lightFormStyles } from '../../styles/light-form.js';
+import { tokens } from '../../styles/tokens.js';
+import { adoptSheet, loadAltcha, setAltchaStrings } from './altcha-loader.js';
+import { renderCaptcha } from './captcha.js';
+import { styles } from './citizen-signup.styles.js';
+import { wizardStyles } from './signup-form.styles.js';
+import {
+  ADDRESS_FIELDS,
+  buildRequest,
+  CAPTCHA_FIELD,
+  clearProgress,
+  CONTACT_FIELDS,
+  emptyValues,
+  fieldOf,
+  firstStepWithErrors,
+  IDENTITY_FIELDS,
+  loadProgress,
+  saveProgress,
+  STEPS,
+  stepOf,
+  validateAll,
+  validateStep,
+  type Errors,
+  type StepId,
+  type ValidationContext,
+  type Values,
+} from './signup-model.js';
+import { renderAddress } from './steps/address.js';
+import { renderContact } from './steps/contact.js';
+import { renderCredentials } from './steps/credentials.js';
+import { controlId, type StepContext } from './steps/fields.js';
+import { renderIdentity } from './steps/identity.js';
+import { renderReview } from './steps/review.js';
+
+/** `detail` of `citizen-signed-up`. */
+export interface SignedUpEventDetail {
+  /** The new account's username. */
+  username: string;
+  /** What activates the account: the e-mail link, or the city's staff. */
+  activation: SignupResult['activation'];
+}
+
+declare module '../../core/citizen-element.js' {
+  interface CitizenEventMap {
+    'citizen-signed-up': SignedUpEventDetail;
+    'citizen-signup-cancelled': Record<string, never>;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'citizen-signed-up': CustomEvent<SignedUpEventDetail>;
+    'citizen-signup-cancelled': CustomEvent<Record<string, never>>;
+  }
+}
+
+type View = 'welcome' | StepId | 'done';
+type InputStep = Exclude<StepId, 'review'>;
+type FocusTarget = 'heading' | 'feedback';
+
+const INPUT_STEPS: readonly InputStep[] = ['identity', 'address', 'contact', 'credentials'];
+const ALTCHA_STRINGS = [
+  'label',
+  'verifying',
+  'verified',
+  'waitAlert',
+  'verificationRequired',
+  'error',
+  'expired',
+  'loading',
+  'reload',
+  'verify',
+  'cancel',
+  'enterCode',
+  'enterCodeAria',
+  'enterCodeFromImage',
+  'getAudioChallenge',
+] as const;
+
+let instances = 0;
+
+/**
+ * The sign-up wizard of the seeds ("Création d'un espace personnel"): a welcome screen, then
+ * "Identité", "Adresse" (may be skipped), "Moyens de contact", "Authentification" (username,
+ * password checked live against the city's policy, service keys, security check) and
+ * "Vérifiez vos informations", each step a fieldset headed "Étape N sur 5"; then "Votre
+ * espace a bien été créé." with what comes next for the city's activation mode.
+ *
+ * As in `<citizen-login>`, the form is rendered into the element's light DOM (a `<div
+ * class="citizen-form">` child it creates) so that password managers see the username and
+ * new password and offer to save them. Every step stays in the form, the inactive ones
+ * hidden: going back and forth loses nothing, and the security check keeps its state.
+ * Progress survives a reload (sessionStorage, per tab), without the password, the service
+ * keys or the captcha answer.
+ *
+ * @summary Creates a citizen account, step by step.
+ *
+ * @slot - Content below the wizard, e.g. a link to the login page. The element's own form
+ *   container is its first light-DOM child and is shown through this slot too.
+ *
+ * @fires citizen-signed-up - The account was created; `detail.username`, and
+ *   `detail.activation` (`email`: a link was mailed; `staff`: the city activates it).
+ * @fires citizen-signup-cancelled - The citizen confirmed "Annuler": what they typed is
+ *   erased and the welcome screen is back. A page may navigate away on it.
+ *
+ * @csspart base - The frame around the element.
+ * @csspart heading - The heading "Création d'un espace personnel".
+ *
+ * @cssprop [--citizen-signup-max-width=40rem] - Widest the element gets.
+ * @cssprop [--citizen-color-primary=#1d4f91] - Headings, buttons, links and the frame's top
+ *   border; else the city's colour from its config.
+ * @cssprop [--citizen-color-on-primary=#ffffff] - Text on the primary buttons.
+ * @cssprop [--citizen-color-text=#1e1e1e] - Text, and the outer focus ring.
+ * @cssprop [--citizen-color-muted=#555555] - Hints, the step count, unmet password rules.
+ * @cssprop [--citizen-color-surface=#ffffff] - Background.
+ * @cssprop [--citizen-color-border=#767676] - Frame and input borders.
+ * @cssprop [--citizen-color-error=#b00020] - Error messages and their borders.
+ * @cssprop [--citizen-color-success=#1a7f37] - Met password rules, the confirmation.
+ * @cssprop [--citizen-color-focus=#ffbf47] - Inner focus ring.
+ * @cssprop [--citizen-radius=4px] - Corner radius.
+ * @cssprop [--citizen-font-family=system-ui, sans-serif] - Font.
+ * @cssprop [--citizen-space=1rem] - Spacing unit.
+ */
+export class CitizenSignup extends CitizenElement {
+  static override styles = [tokens, styles];
+
+  /** Level of the heading "Création d'un espace personnel", 1 to 6; steps are one level below. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  @state() private view: View = 'welcome';
+  @state() private values: Values = emptyValues();
+  /** Errors the schemas find, shown once a field was left filled in, or its step submitted. */
+  @state() private errors: Errors = {};
+  /** Errors the server returned, each until its field changes; they outrank the schemas' (they say more). */
+  @state() private serverErrors: Errors = {};
+  /** The step whose failed "Suivant"/"Valider" shows the error summary. */
+  @state() private summaryStep?: StepId;
+  @state() private requestError?: CitizenError | 'no_backend';
+  @state() private isSubmitting = false;
+  @state() private isPasswordShown = false;
+  @state() private hasToggledPassword = false;
+  @state() private challenge?: CaptchaChallenge;
+  @state() private captchaState: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  @state() private captchaNotice = '';
+  @state() private altchaPayload?: string;
+  @state() private result?: SignupResult & { username: string; email: string };
+  @state() private restoredNotice: '' | 'restored' | 'restoredSecrets' = '';
+
+  readonly #id = `citizen-signup-${++instances}`;
+  readonly #formRoot: HTMLDivElement = Object.assign(document.createElement('div'), {
+    className: 'citizen-form citizen-signup',
+  });
+  readonly #touched = new Set<string>();
+  readonly #submittedSteps = new Set<StepId>();
+  /** Keys the alerts: the same errors twice make a new alert, announced again. */
+  #attempt = 0;
+  #focusTarget?: FocusTarget;
+  #captchaSerial = 0;
+  #captchaRequest = 0;
+  /** Says, once typing pauses, which password rules are still missing. */
+  readonly #announcer = new PasswordRulesAnnouncer(this);
+  /** Set by "Modifier": "Suivant" then goes straight back to the summary. */
+  #returnToReview = false;
+  #restored = false;
+  /** A free username the server offered with `username_taken`. */
+  #suggestion?: string;
+  /** A check just renewed: saying "required" before the citizen could do it would be noise. */
+  #captchaFresh = false;
+  #audio?: HTMLAudioElement;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    adoptLightStyles(this);
+    adoptLightStyles(this, passwordChecklistStyles);
+    adoptLightStyles(this, wizardStyles);
+    if (this.#formRoot.parentNode !== this) this.prepend(this.#formRoot);
+    if (!this.#restored) {
+      this.#restored = true;
+      this.#restore();
+    }
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#audio?.pause();
+  }
+
+  protected override willUpdate(changed: PropertyValues) {
+    super.willUpdate(changed);
+    if (changed.has('view') || changed.has('loadedConfig') || changed.has('config')) this.#prepareCaptcha();
+  }
+
+  protected override update(changed: PropertyValues) {
+    super.update(changed);
+    render(this.#renderForm(), this.#formRoot, { host: this });
+  }
+
+  protected override updated(changed: PropertyValues) {
+    super.updated(changed);
+    if (changed.has('values') || changed.has('view')) this.#save();
+    const target = this.#focusTarget;
+    this.#focusTarget = undefined;
+    if (target === 'feedback') this.#formRoot.querySelector<HTMLElement>('.citizen-feedback:not([hidden])')?.focus();
+    else if (target === 'heading') {
+      const heading = this.#formRoot.querySelector<HTMLElement>(`[data-view-heading="${this.view}"]`);
+      heading?.scrollIntoView({ block: 'nearest' });
+      heading?.focus({ preventScroll: true });
+    }
+  }
+
+  // --- State ------------------------------------------------------------------------------
+
+  get #storageKey() {
+    return `citizen-elements:signup:${this.api ?? ''}`;
+  }
+
+  get #policy(): PasswordPolicy {
+    return this.cityConfig?.passwordPolicy ?? PASSWORD_POLICY_PRESETS.recommended;
+  }
+
+  get #serviceKeys() {
+    return this.cityConfig?.serviceKeys ?? [];
+  }
+
+  get #validation(): ValidationContext {
+    return {
+      policy: this.#policy,
+      serviceKeyIds: this.#serviceKeys.map((key) => key.id),
+      cityName: this.cityConfig?.name,
+      challenge: this.challenge,
+      altchaPayload: this.altchaPayload,
+    };
+  }
+
+  #restore() {
+    const saved = loadProgress(this.#storageKey);
+    if (!saved) return;
+    this.values = saved.values;
+    // The password is not kept: from "Authentification" on, the citizen types it again.
+    const past = STEPS.indexOf(saved.step) >= STEPS.indexOf('credentials');
+    this.view = past ? 'credentials' : saved.step;
+    this.restoredNotice = past ? 'restoredSecrets' : 'restored';
+  }
+
+  #save() {
+    if (this.view === 'welcome' || this.view === 'done') return;
+    saveProgress(this.#storageKey, { step: this.view, values: this.values });
+  }
+
+  /** The fields of a step, in the order of the form (the error summary's order). */
+  #fieldsOf(step: StepId): string[] {
+    switch (step) {
+      case 'identity':
+        return [...IDENTITY_FIELDS];
+      case 'address':
+        return [...ADDRESS_FIELDS];
+      case 'contact':
+        return [...CONTACT_FIELDS];
+      case 'credentials':
+        return [
+          'username',
+          'password',
+          'passwordConfirmation',
+          ...this.#serviceKeys.map((key) => `serviceKeys.${key.id}`),
+          CAPTCHA_FIELD,
+        ];
+      case 'review':
+        return [];
+    }
+  }
+
+  /** Recomputes the shown errors of `step`: every field once the step was submitted, else the touched ones. */
+  #revalidate(step: StepId) {
+    if (step === 'review') return;
+    const found = validateStep(step, this.values, this.#validation);
+    const errors = { ...this.errors };
+    const all = this.#submittedSteps.has(step);
+    for (const path of this.#fieldsOf(step)) {
+      const quiet = path === CAPTCHA_FIELD && this.#captchaFresh;
+      if ((all || this.#touched.has(path)) && found[path] && !quiet) errors[path] = found[path];
+      else delete errors[path];
+    }
+    this.errors = errors;
+  }
+
+  #visibleErrors(step: StepId): [string, string][] {
+    return this.#fieldsOf(step)
+      .map((path): [string, string | undefined] => [path, this.serverErrors[path] ?? this.errors[path]])
+      .filter((entry): entry is [string, string] => entry[1] !== undefined);
+  }
+
+  private handleInput(path: string, value: string) {
+    this.values = { ...this.values, [path]: value };
+    if (this.serverErrors[path]) {
+      const { [path]: _gone, ...rest } = this.serverErrors;
+      this.serverErrors = rest;
+    }
+    const step = stepOf(path);
+    if (step) this.#revalidate(step);
+    // Names and the username count in the password's "personal information" rule.
+    if (step === 'identity' && this.#touched.has('password')) this.#revalidate('credentials');
+  }
+
+  private handleBlur(path: string) {
+    // Errors after blur only for what was typed: tabbing through empty fields is not a mistake.
+    if ((this.values[path] ?? '').trim() === '' && !this.#touched.has(path)) return;
+    this.#touched.add(path);
+    const step = stepOf(path);
+    if (step) this.#revalidate(step);
+  }
+
+  // --- Password ------------------------------------------------------------------------------
+
+  /** The policy's rules for what is typed, the personal-information rule included. */
+  #rules() {
+    const v = this.values;
+    return passwordRuleViews(this.#policy, v['password'] ?? '', (key, params) => this.t(key, params), {
+      username: v['username'],
+      names: [v['identity.lastName'], v['identity.birthName'], v['identity.firstNames']],
+      city: this.cityConfig?.name,
+    });
+  }
+
+  private handleTogglePassword() {
+    this.isPasswordShown = !this.isPasswordShown;
+    this.hasToggledPassword = true;
+  }
+
+  // --- Navigation ---------------------------------------------------------------------------
+
+  #goTo(view: View, focus: FocusTarget | undefined = 'heading') {
+    this.view = view;
+    this.#attempt++;
+    if (focus) this.#focusTarget = focus;
+  }
+
+  private handleStart() {
+    this.restoredNotice = '';
+    this.#goTo('identity');
+  }
+
+  private handleSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    // A second Enter or click while the request runs must not send it twice.
+    if (this.isSubmitting) return;
+    if (this.view === 'review') void this.#submit();
+    else if (this.view !== 'welcome' && this.view !== 'done') this.#next(this.view);
+  }
+
+  #next(step: InputStep) {
+    this.#captchaFresh = false;
+    this.#submittedSteps.add(step);
+    this.#revalidate(step);
+    this.requestError = undefined;
+    if (step === 'credentials') {
+      // Back to type="password" when leaving the step, so that browsers offer to save it.
+      this.isPasswordShown = false;
+      this.hasToggledPassword = false;
+    }
+    if (this.#visibleErrors(step).length > 0) {
+      this.summaryStep = step;
+      this.#goTo(step, 'feedback');
+      return;
+    }
+    this.summaryStep = undefined;
+    this.restoredNotice = '';
+    const next = this.#returnToReview ? 'review' : STEPS[STEPS.indexOf(step) + 1]!;
+    if (next === 'review') this.#returnToReview = false;
+    this.#goTo(next);
+  }
+
+  private handlePrevious() {
+    if (this.view === 'welcome' || this.view === 'done' || this.view === 'identity') return;
+    this.summaryStep = undefined;
+    this.requestError = undefined;
+    this.#returnToReview = false;
+    this.#goTo(STEPS[STEPS.indexOf(this.view) - 1]!);
+  }
+
+  #handleChangeLink(event: Event, step: InputStep) {
+    event.preventDefault();
+    this.#returnToReview = true;
+    this.summaryStep = undefined;
+    this.requestError = undefined;
+    this.#goTo(step);
+  }
+
+  // --- Cancel -------------------------------------------------------------------------------
+
+  get #dialog() {
+    return this.#formRoot.querySelector<HTMLDialogElement>('dialog');
+  }
+
+  private handleCancel() {
+    this.#dialog?.showModal();
+  }
+
+  private handleCancelConfirmed() {
+    this.#dialog?.close();
+    clearProgress(this.#storageKey);
+    this.values = emptyValues();
+    this.errors = {};
+    this.serverErrors = {};
+    this.summaryStep = undefined;
+    this.requestError = undefined;
+    this.restoredNotice = '';
+    this.altchaPayload = undefined;
+    this.isPasswordShown = false;
+    this.hasToggledPassword = false;
+    this.#announcer.reset();
+    this.#touched.clear();
+    this.#submittedSteps.clear();
+    this.#returnToReview = false;
+    // A new check next time: the old one may have been solved already.
+    this.challenge = undefined;
+    this.captchaState = 'idle';
+    this.#goTo('welcome');
+    this.emit('citizen-signup-cancelled', {});
+  }
+
+  private handleCancelDismissed() {
+    this.#dialog?.close();
+  }
+
+  // --- Security check -------------------------------------------------------------------------
+
+  /** Loads the check when step 4 is shown (not before: challenges are single use and expire). */
+  #prepareCaptcha() {
+    if (this.view !== 'credentials' || this.captchaState !== 'idle') return;
+    const kind = this.cityConfig?.captcha;
+    if (kind === 'none') {
+      this.challenge = { kind: 'none' };
+      this.captchaState = 'ready';
+      return;
+    }
+    void this.#loadCaptcha();
+  }
+
+  async #loadCaptcha(notice = '') {
+    const adapter = this.adapter;
+    const request = ++this.#captchaRequest;
+    this.captchaState = 'loading';
+    this.altchaPayload = undefined;
+    this.values = { ...this.values, [CAPTCHA_FIELD]: '' };
+    try {
+      if (!adapter) throw new CitizenError('network_error');
+      const challenge = await adapter.getCaptcha();
+      if (challenge.kind === 'altcha') {
+        const sheet = await this.loadAltchaWidget();
+        if (sheet) adoptSheet(this, sheet);
+      }
+      if (request !== this.#captchaRequest) return;
+      this.challenge = challenge;
+      this.#captchaSerial++;
+      this.captchaState = 'ready';
+      this.captchaNotice = notice;
+    } catch {
+      if (request !== this.#captchaRequest) return;
+      this.challenge = undefined;
+      this.captchaState = 'error';
+    }
+  }
+
+  /**
+   * Defines `<altcha-widget>` and resolves with its stylesheet. A dynamic import, so the
+   * widget weighs on nobody who does not reach the security check.
+   */
+  protected loadAltchaWidget(): Promise<CSSStyleSheet | undefined> {
+    return loadAltcha();
+  }
+
+  #renewCaptcha() {
+    if (this.challenge?.kind === 'none') return;
+    this.#captchaFresh = true;
+    this.captchaState = 'idle';
+    void this.#loadCaptcha(this.t('signup.captcha.renewed'));
+  }
+
+  private handleAltchaStateChange(event: Event) {
+    const { state: widgetState, payload } = (event as CustomEvent<{ state: string; payload: string | null }>).detail;
+    this.altchaPayload = widgetState === 'verified' && payload ? payload : undefined;
+    if (this.altchaPayload && this.serverErrors[CAPTCHA_FIELD]) {
+      const { [CAPTCHA_FIELD]: _gone, ...rest } = this.serverErrors;
+      this.serverErrors = rest;
+    }
+    if (widgetState === 'verified' || widgetState === 'expired' || widgetState === 'error') this.#revalidate('credentials');
+  }
+
+  private handleChangeImage() {
+    this.captchaState = 'idle';
+    this.#captchaFresh = true;
+    void this.#loadCaptcha(this.t('signup.captcha.changed'));
+  }
+
+  private handleListen() {
+    if (this.challenge?.kind !== 'image') return;
+    this.#audio?.pause();
+    this.#audio = new Audio(this.challenge.audioUrl);
+    void this.#audio.play().catch(() => {
+      // No audio output, or the browser refused: nothing to do but let the citizen retry.
+    });
+  }
+
+  #altchaConfiguration() {
+    if (this.challenge?.kind !== 'altcha') return '';
+    const language = `${this.#id}-${this.locale}`;
+    const strings: Record<string, string> = { footer: '', ariaLinkLabel: '' };
+    for (const name of ALTCHA_STRINGS) strings[name] = this.t(`signup.altcha.${name}`);
+    setAltchaStrings(language, strings);
+    return JSON.stringify({
+      challenge: this.challenge.challenge,
+      language,
+      hideLogo: true,
+      hideFooter: true,
+      auto: 'off',
+      type: 'checkbox',
+    });
+  }
+
+  // --- Submit -----------------------------------------------------------------------------
+
+  async #submit() {
+    this.#attempt++;
+    this.#captchaFresh = false;
+    this.requestError = undefined;
+    const context = this.#validation;
+    const found = validateAll(this.values, context);
+    const unfixedServerErrors = Object.keys(this.serverErrors).length > 0;
+    if (Object.keys(found).length > 0 || unfixedServerErrors) {
+      this.#showErrorsOnStep({ ...this.serverErrors, ...found });
+      return;
+    }
+    const adapter = this.adapter;
+    if (!adapter) {
+      this.requestError = 'no_backend';
+      this.#focusTarget = 'feedback';
+      return;
+    }
+    const request = buildRequest(this.values, context);
+    this.isSubmitting = true;
+    try {
+      const result = await adapter.signUp(request);
+      this.#signedUp({ ...result, username: request.username, email: request.contact.email });
+    } catch (error) {
+      const citizenError = CitizenError.from(error);
+      // Challenges are single use: whatever the server answered, this one may be spent.
+      if (citizenError.status > 0) this.#renewCaptcha();
+      const fields: Errors = {};
+      for (const [path, code] of Object.entries(citizenError.fields)) {
+        const field = fieldOf(path);
+        if (stepOf(field)) fields[field] = code;
+      }
+      if (Object.keys(fields).length > 0) {
+        this.#suggestion = citizenError.suggestion;
+        this.serverErrors = fields;
+        this.#showErrorsOnStep(fields);
+      } else {
+        this.requestError = citizenError;
+        this.#focusTarget = 'feedback';
+      }
+    } finally {
+      this.isSubmitting = false;
+    }
+  }
+
+  /** Opens the first step with errors, its error summary focused. */
+  #showErrorsOnStep(errors: Errors) {
+    const step = firstStepWithErrors(errors);
+    if (!step) return;
+    this.#submittedSteps.add(step);
+    this.#revalidate(step);
+    this.summaryStep = step;
+    this.#returnToReview = true;
+    this.#goTo(step, 'feedback');
+  }
+
+  #signedUp(result: SignupResult & { username: string; email: string }) {
+    clearProgress(this.#storageKey);
+    this.result = result;
+    this.values = emptyValues();
+    this.altchaPayload = undefined;
+    this.#goTo('done');
+    this.emit('citizen-signed-up', { username: result.username, activation: result.activation });
+  }
+
+  // --- Messages -------------------------------------------------------------------------------
+
+  #t(key: string, params?: Params): string | undefined {
+    return isMessageKey(key) ? this.t(key, params) : undefined;
+  }
+
+  /** The message of an error code on a field: the field's own words first, then the shared ones. */
+  #errorMessage(path: string, code: string): string {
+    if (code === 'required') {
+      const kind = this.challenge?.kind ?? 'altcha';
+      const key = path === CAPTCHA_FIELD ? `signup.required.captcha.${kind}` : `signup.required.${path}`;
+      return this.#t(key) ?? this.t('field.required');
+    }
+    if (code === 'username_taken' && this.#suggestion) {
+      return this.t('signup.error.username_taken_suggestion', { suggestion: this.#suggestion });
+    }
+    return (
+      this.#t(`signup.error.${code}`) ??
+      this.#t(`field.${code}`) ??
+      this.#t(`error.${code}`) ??
+      this.t('field.invalid')
+    );
+  }
+
+  #stepContext(): StepContext {
+    const shown = new Map(this.#allVisibleErrors());
+    return {
+      id: this.#id,
+      level: Math.min(this.#headingLevel + 1, 6),
+      t: (key: MessageKey, params?: Params) => this.t(key, params),
+      values: this.values,
+      error: (path) => {
+        const code = shown.get(path);
+        return code ? this.#errorMessage(path, code) : undefined;
+      },
+      onInput: (path, value) => this.handleInput(path, value),
+      onBlur: (path) => this.handleBlur(path),
+    };
+  }
+
+  #allVisibleErrors(): [string, string][] {
+    return INPUT_STEPS.flatMap((step) => this.#visibleErrors(step));
+  }
+
+  get #headingLevel() {
+    return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+  }
+
+  // --- Rendering ------------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    const tag = headingTag(this.#headingLevel);
+    return html`
+      <section part="base" class="base" aria-labelledby="heading">
+        <${tag} part="heading" id="heading" class="heading">${this.t('signup.heading')}</${tag}>
+        <slot></slot>
+      </section>
+    `;
+  }
+
+  #renderForm() {
+    switch (this.view) {
+      case 'welcome':
+        return this.#renderWelcome();
+      case 'done':
+        return this.#renderDone();
+      default:
+        return this.#renderWizard(this.view);
+    }
+  }
+
+  #viewHeading(view: View, content: unknown) {
+    const tag = headingTag(this.#headingLevel + 1);
+    return html`<${tag} class="citizen-step__heading" data-view-heading=${view} tabindex="-1">${content}</${tag}>`;
+  }
+
+  #renderWelcome() {
+    return html`
+      <div class="citizen-welcome">
+        ${this.#viewHeading('welcome', this.t('signup.welcome.heading'))}
+        <p>${this.t('signup.welcome.intro')}</p>
+        <p>${this.t('signup.welcome.benefits')}</p>
+        <p class="citizen-hint">${this.t('signup.welcome.steps')}</p>
+        <div class="citizen-actions">
+          <button class="citizen-button" type="button" @click=${this.handleStart}>${this.t('signup.welcome.start')}</button>
+        </div>
+      </div>
+    `;
+  }
+
+  #renderDone() {
+    const result = this.result;
+    if (!result) return nothing;
+    const isStaff = result.activation === 'staff';
+    return html`
+      <div class="citizen-done">
+        ${this.#viewHeading('done', this.t('signup.done.heading'))}
+        <p>${this.t(isStaff ? 'signup.done.staff' : 'signup.done.email', { email: result.email })}</p>
+        <p>${this.t(isStaff ? 'signup.done.staffNext' : 'signup.done.emailNext', { email: result.email })}</p>
+        <p class="citizen-hint">${this.t('signup.done.username', { username: result.username })}</p>
+      </div>
+    `;
+  }
+
+  #renderWizard(view: StepId) {
+    const ctx = this.#stepContext();
+    const stepErrors = this.summaryStep === view ? this.#visibleErrors(view) : [];
+    const hasFeedback = stepErrors.length > 0 || this.requestError !== undefined;
+    const isReview = view === 'review';
+    return html`
+      <p class="citizen-notice" role="status">${this.#restoredText()}</p>
+      <div class="citizen-feedback" tabindex="-1" ?hidden=${!hasFeedback}>
+        ${hasFeedback ? keyed(this.#attempt, html`<div role="alert">${this.#renderFeedback(stepErrors)}</div>`) : nothing}
+      </div>
+      <form novalidate aria-busy=${this.isSubmitting ? 'true' : nothing} @submit=${this.handleSubmit}>
+        ${INPUT_STEPS.map((step) => this.#renderStep(step, view, ctx))}
+        ${isReview
+          ? html`<div class="citizen-step">
+              ${this.#renderStepHeading('review')}
+              ${renderReview(ctx, {
+                serviceKeys: this.#serviceKeys,
+                hasCaptcha: this.challenge !== undefined && this.challenge.kind !== 'none',
+                stepHref: (step) => `#${this.#id}-step-${step}`,
+                onChange: (event, step) => this.#handleChangeLink(event, step),
+              })}
+            </div>`
+          : nothing}
+        <div class="citizen-actions citizen-wizard-actions">
+          <button class="citizen-button" type="submit" aria-disabled=${this.isSubmitting ? 'true' : nothing}>
+            ${this.t(isReview ? (this.isSubmitting ? 'signup.submitting' : 'signup.submit') : 'signup.next')}
+          </button>
+          ${view !== 'identity'
+            ? html`<button class="citizen-button citizen-button--secondary" type="button" @click=${this.handlePrevious}>
+                ${this.t('signup.previous')}
+              </button>`
+            : nothing}
+          <button class="citizen-button citizen-button--tertiary" type="button" @click=${this.handleCancel}>
+            ${this.t('signup.cancel')}
+          </button>
+        </div>
+      </form>
+      ${this.#renderCancelDialog()}
+    `;
+  }
+
+  #restoredText() {
+    if (!this.restoredNotice) return '';
+    const secrets = this.restoredNotice === 'restoredSecrets' ? ` ${this.t('signup.restoredSecrets')}` : '';
+    return `${this.t('signup.restored')}${secrets}`;
+  }
+
+  #renderStepHeading(step: StepId) {
+    const index = STEPS.indexOf(step) + 1;
+    return this.#viewHeading(
+      step,
+      html`<span class="citizen-step__count">${this.t('signup.stepCount', { step: index, total: STEPS.length })}</span>
+        <span class="citizen-step__title">${this.t(`signup.step.${step}`)}</span>`,
+    );
+  }
+
+  #renderStep(step: InputStep, view: StepId, ctx: StepContext) {
+    const isCurrent = step === view;
+    return html`
+      <fieldset class="citizen-step" id="${this.#id}-step-${step}" ?hidden=${!isCurrent}>
+        <legend class="citizen-step__legend">${this.#renderStepHeading(step)}</legend>
+        ${step === 'identity' || step === 'contact' || step === 'credentials'
+          ? html`<p class="citizen-hint">${this.t('signup.requiredNote')}</p>`
+          : nothing}
+        ${this.#renderStepBody(step, ctx)}
+        ${step === 'identity' ? html`<p class="citizen-hint">${this.t('signup.laterNote')}</p>` : nothing}
+      </fieldset>
+    `;
+  }
+
+  #renderStepBody(step: InputStep, ctx: StepContext) {
+    switch (step) {
+      case 'identity':
+        return renderIdentity(ctx, new Date().toISOString().slice(0, 10));
+      case 'address':
+        return renderAddress(ctx);
+      case 'contact':
+        return renderContact(ctx);
+      case 'credentials': {
+        const rules = this.#rules();
+        this.#announcer.update(rules, (key, params) => this.t(key, params), (this.values['password'] ?? '') !== '');
+        return renderCredentials(ctx, {
+          policySentence: describePasswordPolicy(this.#policy, (key, params) => this.t(key, params)),
+          rules,
+          isPasswordShown: this.isPasswordShown,
+          hasToggledPassword: this.hasToggledPassword,
+          announcement: this.#announcer.text,
+          onTogglePassword: () => this.handleTogglePassword(),
+          serviceKeys: this.#serviceKeys,
+          captcha:
+            this.captchaState === 'idle' || this.challenge?.kind === 'none'
+              ? nothing
+              : renderCaptcha(ctx, {
+                  state: this.captchaState as 'loading' | 'ready' | 'error',
+                  challenge: this.challenge,
+                  serial: this.#captchaSerial,
+                  altchaConfiguration: this.#altchaConfiguration(),
+                  notice: this.captchaNotice,
+                  onRetry: () => this.handleChangeImage(),
+                  onChangeImage: () => this.handleChangeImage(),
+                  onListen: () => this.handleListen(),
+                  onAltchaStateChange: (event) => this.handleAltchaStateChange(event),
+                }),
+        });
+      }
+    }
+  }
+
+  #renderFeedback(stepErrors: [string, string][]) {
+    if (this.requestError) {
+      return html`<p class="citizen-feedback__message">${this.requestErrorText(this.requestError)}</p>`;
+    }
+    const items = stepErrors.map(([path, code]) => ({ id: controlId(this.#id, path), text: this.#errorMessage(path, code) }));
+    return errorSummary(Math.min(this.#headingLevel + 1, 6), this.t('common.errorSummary'), items, (event, id) =>
+      this.#followSummaryLink(event, id),
+    );
+  }
+
+  #followSummaryLink(event: Event, id: string) {
+    event.preventDefault();
+    const target = this.#formRoot.querySelector<HTMLElement>(`#${id}`);
+    // The ALTCHA widget is not focusable itself: its checkbox is.
+    focusControl(target?.localName === 'altcha-widget' ? target.querySelector<HTMLElement>('input') : target);
+  }
+
+  #renderCancelDialog() {
+    const titleId = `${this.#id}-cancel-title`;
+    return html`
+      <dialog class="citizen-dialog" aria-labelledby=${titleId} aria-describedby="${titleId}-text" @cancel=${this.handleCancelDismissed}>
+        <p class="citizen-dialog__title" id=${titleId}>${this.t('signup.cancelDialog.heading')}</p>
+        <p id="${titleId}-text">${this.t('signup.cancelDialog.text')}</p>
+        <div class="citizen-actions">
+          <button class="citizen-button" type="button" autofocus @click=${this.handleCancelDismissed}>
+            ${this.t('signup.cancelDialog.dismiss')}
+          </button>
+          <button class="citizen-button citizen-button--secondary" type="button" @click=${this.handleCancelConfirmed}>
+            ${this.t('signup.cancelDialog.confirm')}
+          </button>
+        </div>
+      </dialog>
+    `;
+  }
+}
+
