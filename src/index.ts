@@ -25,6 +25,7 @@ export {
 } from './elements/cgu-gate/cgu-gate.js';
 export { CitizenTerms } from './elements/citizen-terms/citizen-terms.js';
 export { CitizenSignup, type SignedUpEventDetail } from './elements/citizen-signup/citizen-signup.js';
+export { CitizenActivation, type ActivatedEventDetail } from './elements/citizen-activation/citizen-activation.js';
 export {
   CitizenPasswordReset,
   type PasswordResetCompletedDetail,

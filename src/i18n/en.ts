@@ -372,4 +372,23 @@ export const en: Catalog = {
   'signup.error.password_mismatch': 'The two passwords are not the same',
   'signup.error.birth_date_future': 'The date of birth must be in the past',
   'signup.error.username_taken_suggestion': 'This username is already taken: choose another one, for example {suggestion}',
+  'activation.heading': 'Activating your space',
+  'activation.intro': 'To activate your personal space, click the button below.',
+  'activation.activate': 'Activate my space',
+  'activation.activating': 'Activating…',
+  'activation.success': 'Your space has been activated for the username: {username}.',
+  'activation.successNext': 'You now have access to every feature of your citizen space.',
+  'activation.login': 'Log in to my space',
+  'activation.missingToken': 'This activation link is incomplete. Open the full link from the e-mail, or ask for a new link below.',
+  'activation.invalid': 'This activation link is no longer valid: it has expired, has already been used, or a newer link replaced it.',
+  'activation.alreadyActive': 'If your space is already active, you can log in.',
+  'activation.resend.heading': 'Get a new link',
+  'activation.resend.intro':
+    'Enter your username or your e-mail address: if a space waiting for activation matches it, a new link will be sent to you by e-mail.',
+  'activation.resend.identifier': 'Username or e-mail address',
+  'activation.resend.submit': 'Send a new link',
+  'activation.resend.submitting': 'Sending…',
+  'activation.resend.sent':
+    'Done: if a space waiting for activation matches this identifier, a new activation link has just been sent by e-mail.',
+  'activation.resend.identifier.required': 'Enter your username or your e-mail address',
 };

@@ -392,6 +392,27 @@ export const fr = {
   'signup.error.birth_date_future': 'La date de naissance doit être passée',
   'signup.error.username_taken_suggestion':
     "Ce nom d'utilisateur est déjà pris : choisissez-en un autre, par exemple {suggestion}",
+  'activation.heading': 'Activation de votre espace',
+  'activation.intro': 'Pour activer votre espace personnel, cliquez sur le bouton ci-dessous.',
+  'activation.activate': 'Activer mon espace',
+  'activation.activating': 'Activation en cours…',
+  'activation.success': "Votre espace a bien été activé pour le nom d'utilisateur : {username}.",
+  'activation.successNext': 'Vous avez désormais accès à toutes les fonctionnalités de votre espace citoyen.',
+  'activation.login': 'Me connecter à mon espace',
+  'activation.missingToken':
+    "Ce lien d'activation est incomplet. Ouvrez le lien complet reçu par courriel, ou demandez un nouveau lien ci-dessous.",
+  'activation.invalid':
+    "Ce lien d'activation n'est plus valable : il a expiré, a déjà servi, ou un lien plus récent l'a remplacé.",
+  'activation.alreadyActive': 'Si votre espace est déjà activé, vous pouvez vous connecter.',
+  'activation.resend.heading': 'Recevoir un nouveau lien',
+  'activation.resend.intro':
+    "Saisissez votre nom d'utilisateur ou votre adresse de courriel : si un espace en attente d'activation y correspond, un nouveau lien vous sera envoyé par courriel.",
+  'activation.resend.identifier': "Nom d'utilisateur ou adresse de courriel",
+  'activation.resend.submit': 'Envoyer un nouveau lien',
+  'activation.resend.submitting': 'Envoi en cours…',
+  'activation.resend.sent':
+    "C'est noté : si un espace en attente d'activation correspond à cet identifiant, un nouveau lien d'activation vient d'être envoyé par courriel.",
+  'activation.resend.identifier.required': "Saisissez votre nom d'utilisateur ou votre adresse de courriel",
 };
 
 export type MessageKey = keyof typeof fr;
