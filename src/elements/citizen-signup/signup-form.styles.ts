@@ -130,6 +130,11 @@ export const wizardStyles = css`
     --altcha-checkbox-border-color: var(--_border);
     --altcha-checkbox-outline: 2px solid var(--_text);
   }
+  /* The widget draws its tick over the box: without this, a click in the middle of the box
+     lands on the (invisible) tick and does nothing. */
+  .citizen-signup altcha-widget .altcha-checkbox svg {
+    pointer-events: none;
+  }
   /* Room for the focus ring between the box and its label. */
   .citizen-signup altcha-widget .altcha-checkbox-wrap {
     gap: 0.75rem;
