@@ -19,6 +19,19 @@ interface Page {
 
 const PAGES: Page[] = [
   {
+    // "Je n'ai pas d'espace — Créer mon espace" (seeds 000, 002, 003); the city's urls.signup.
+    path: '/inscription',
+    title: 'Créer mon espace',
+    body: `<p>Créez votre espace personnel : il vous donnera accès au tableau de bord de vos demandes, à votre espace de stockage sécurisé et aux activités de vos enfants.</p>
+<citizen-signup api="/api"><p>Vous avez déjà un espace ? <a href="/connexion">Connectez-vous</a>.</p></citizen-signup>`,
+  },
+  {
+    // The link of the activation mail (demo-server/routes/accounts.ts ACTIVATION_PATH).
+    path: '/activation',
+    title: 'Activation de mon espace',
+    body: `<citizen-activation api="/api"></citizen-activation>`,
+  },
+  {
     path: '/connexion',
     title: 'Connexion à mon espace',
     body: `<p>Connectez-vous à votre espace citoyen pour suivre vos démarches et les activités de vos enfants.</p>
