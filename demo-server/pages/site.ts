@@ -20,9 +20,12 @@ interface Page {
 const PAGES: Page[] = [
   {
     // "Je n'ai pas d'espace — Créer mon espace" (seeds 000, 002, 003); the city's urls.signup.
+    // FranceConnect first, above an "OU" (its placement rules), when the city offers it; an
+    // identity linked to no account is then offered creation or linking on /connexion.
     path: '/inscription',
     title: 'Créer mon espace',
     body: `<p>Créez votre espace personnel : il vous donnera accès au tableau de bord de vos demandes, à votre espace de stockage sécurisé et aux activités de vos enfants.</p>
+<citizen-franceconnect-button api="/api" separator return-to="/connexion"></citizen-franceconnect-button>
 <citizen-signup api="/api"><p>Vous avez déjà un espace ? <a href="/connexion">Connectez-vous</a>.</p></citizen-signup>`,
   },
   {

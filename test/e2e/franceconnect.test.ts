@@ -99,6 +99,28 @@ describe('FranceConnect on /connexion (end to end)', () => {
     await context.close();
   });
 
+  it('comes first on /inscription, above "OU" and the sign-up wizard, and returns to /connexion', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const page = await context.newPage();
+    await page.goto(`${base}/inscription`);
+    const button = page.getByRole('button', { name: FC_BUTTON });
+    await button.waitFor();
+    const or = page.getByText('OU', { exact: true });
+    const signup = page.locator('citizen-signup');
+    await signup.waitFor();
+    const [buttonBox, orBox, signupBox] = await Promise.all([button.boundingBox(), or.boundingBox(), signup.boundingBox()]);
+    assert.ok(buttonBox!.y < orBox!.y && orBox!.y < signupBox!.y, 'FranceConnect, then "OU", then the sign-up');
+    await screenshot(page, 'e2e-franceconnect-inscription');
+    await button.click();
+    await page.getByRole('heading', { name: 'Connexion avec FranceConnect' }).waitFor();
+    await page.getByRole('radio', { name: /^Camille Jeanne MARTIN/ }).check();
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.waitForURL(`${base}/connexion`);
+    // Camille's account exists since the first test: FranceConnect's login is a login here.
+    await page.getByRole('heading', { name: /Bonjour Madame Camille Jeanne MARTIN/ }).waitFor();
+    await context.close();
+  });
+
   it('links the seeded parent’s account once, by username and password', async () => {
     const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
     const page = await context.newPage();

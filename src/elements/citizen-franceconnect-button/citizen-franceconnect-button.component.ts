@@ -37,6 +37,8 @@ const logo = html`<svg class="logo" viewBox="0 0 40 40" aria-hidden="true" focus
  * @csspart button - The "S'identifier avec FranceConnect" button.
  * @csspart link - "Qu'est-ce que FranceConnect ?".
  * @csspart separator - The "OU" line, with the `separator` attribute.
+ *
+ * @cssprop [--citizen-franceconnect-button-max-width=38rem] - Widest the element (and its "OU" line) gets.
  */
 export class CitizenFranceConnectButton extends CitizenElement {
   static override styles = [tokens, styles];

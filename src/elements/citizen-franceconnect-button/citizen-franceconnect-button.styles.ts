@@ -10,6 +10,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    max-width: var(--citizen-franceconnect-button-max-width, 38rem);
   }
   :host([hidden]) {
     display: none !important;
@@ -86,7 +87,7 @@ export const styles = css`
     display: flex;
     align-items: center;
     gap: 1rem;
-    margin: var(--citizen-space, 1rem) 0 0;
+    margin: var(--_space) 0 calc(var(--_space) / 2);
     color: var(--_muted);
     font-weight: 600;
   }
