@@ -10,6 +10,7 @@ import { AdminUsageError, helpText, runCommand } from './admin/commands.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openLowdbStore } from './store/lowdb-store.js';
 import { createMailer } from './mail/mailer.js';
+import { loadDataKey } from './auth/data-key.js';
 
 const argv = process.argv.slice(2);
 
@@ -44,7 +45,8 @@ async function main(): Promise<string> {
   // Mails of commands such as accounts:activate go where the server's would.
   const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir, from: `"${config.city.name}" <nepasrepondre@${config.publicUrl.hostname}>` });
   try {
-    return await runCommand({ store, city: config.city, outboxDir, mailer, publicUrl: config.publicUrl }, argv);
+    const cipher = await loadDataKey(process.env, config.dataFile);
+    return await runCommand({ store, city: config.city, outboxDir, mailer, publicUrl: config.publicUrl, cipher }, argv);
   } finally {
     mailer.close();
     await store.close();

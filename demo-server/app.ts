@@ -22,6 +22,11 @@ import { DEMO_PROVIDER_PATH, demoProviderRouter } from './auth/franceconnect-dem
 import { passwordResetRoutes } from './routes/password-reset.js';
 import type { TermsLibrary } from './terms/library.js';
 import { adminRoutes } from './http/admin-api.js';
+import type { FieldCipher } from './auth/field-cipher.js';
+import { householdRoutes } from './routes/household.js';
+import { requestRoutes } from './routes/requests.js';
+import { newsRoutes } from './routes/news.js';
+import { accountDataRoutes } from './routes/account-data.js';
 import { demoSite } from './pages/site.js';
 
 export interface AppDeps {
@@ -32,11 +37,13 @@ export interface AppDeps {
   outboxDir: string;
   /** The city's terms of use, every version (read at start-up). */
   terms: TermsLibrary;
+  /** Seals and opens children's health data in the store (auth/data-key.ts). */
+  cipher: FieldCipher;
 }
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-export function createApp({ config, store, mailer, adminToken, outboxDir, terms }: AppDeps): express.Express {
+export function createApp({ config, store, mailer, adminToken, outboxDir, terms, cipher }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -79,12 +86,16 @@ export function createApp({ config, store, mailer, adminToken, outboxDir, terms 
   api.use('/v1', passwordChangeRoutes({ store, sessions, city: config.city, mailer, publicUrl: config.publicUrl }));
   api.use('/v1', passwordResetRoutes({ store, city: config.city, mailer, publicUrl: config.publicUrl }));
   api.use('/v1', termsRoutes({ store, sessions, terms }));
-  api.use('/v1', profileRoutes({ sessions, city: config.city }));
+  api.use('/v1', profileRoutes({ sessions, city: config.city, store, cipher }));
+  api.use('/v1', householdRoutes({ store, sessions, cipher }));
+  api.use('/v1', requestRoutes({ store, sessions, cipher }));
+  api.use('/v1', newsRoutes({ store, sessions }));
+  api.use('/v1', accountDataRoutes({ store, sessions, cipher, city: config.city, mailer }));
   api.use(notFound);
   api.use(errorHandler);
   app.use('/api', api);
 
-  const admin = adminRoutes({ store, city: config.city, outboxDir, mailer, publicUrl: config.publicUrl }, adminToken);
+  const admin = adminRoutes({ store, city: config.city, outboxDir, mailer, publicUrl: config.publicUrl, cipher }, adminToken);
   admin.use(errorHandler);
   app.use('/admin/v1', admin);
 

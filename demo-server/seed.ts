@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
 /**
  * Demo data written on first start (an empty store): the Dupont family of "Ville de Démo",
- * two parents with their own accounts (as in seed 003, Villennes) and two children.
+ * two parents with their own accounts (as in seed 003, Villennes) and two children, with
+ * their records, the city's news, a message and requests for the dashboard.
  * The README gives the logins; nothing here runs when the store already holds accounts.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Store } from './store/types.js';
 import { hashPassword } from './auth/passwords.js';
+import type { FieldCipher } from './auth/field-cipher.js';
+import { writeChildRecord } from './family/child-records.js';
+import { summaryOf } from './family/requests.js';
 
 export const DEMO_PASSWORD = 'Marelle-Soleil-2026';
 export const DEMO_USERNAMES = ['marie.dupont', 'paul.dupont'] as const;
@@ -16,7 +20,7 @@ export const DEMO_ENFANCE_KEY = 'K7PQ-M4XW-9HTR';
 export const normaliseServiceKey = (key: string) => key.toUpperCase().replace(/[^A-Z0-9]/g, '');
 export const hashServiceKey = (key: string) => createHash('sha256').update(normaliseServiceKey(key)).digest('hex');
 
-export async function seedDemoData(store: Store): Promise<boolean> {
+export async function seedDemoData(store: Store, cipher: FieldCipher): Promise<boolean> {
   if ((await store.accounts.list()).length > 0) return false;
   const householdId = 'foyer-dupont';
   const now = new Date().toISOString();
@@ -52,5 +56,95 @@ export async function seedDemoData(store: Store): Promise<boolean> {
       createdAt: now,
     });
   }
+  await seedDashboard(store, cipher, householdId);
   return true;
+}
+
+/** The dashboard's demo data (issue 6): children's records, news, a message, two requests. */
+async function seedDashboard(store: Store, cipher: FieldCipher, householdId: string): Promise<void> {
+  const school = 'École élémentaire Jean Moulin';
+  const doctor = { name: 'Dr Claire Martin', phone: '02 38 12 34 56' };
+  const grandmother = { name: 'Jeanne Dupont (grand-mère)', phone: '06 11 22 33 44' };
+  await writeChildRecord(store, cipher, householdId, 'm-lea', {
+    school,
+    schoolClass: 'CM1',
+    allergies: 'Arachide et fruits à coque',
+    hasPai: true,
+    doctor,
+    authorisedPickup: [grandmother],
+    missing: [],
+  }, []);
+  await writeChildRecord(store, cipher, householdId, 'm-hugo', {
+    school,
+    schoolClass: 'CP',
+    hasPai: false,
+    doctor,
+    authorisedPickup: [grandmother, { name: 'Karim Benali (voisin)', phone: '06 55 44 33 22' }],
+    missing: [],
+  }, ["Attestation d'assurance 2026-2027"]);
+
+  const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+  await store.news.insert({
+    id: randomUUID(),
+    title: 'Accueils de loisirs des vacances : les inscriptions sont ouvertes',
+    body: "Vous pouvez inscrire vos enfants aux accueils de loisirs des prochaines vacances scolaires depuis votre espace, jusqu'à quinze jours avant le premier jour des vacances. Pensez à vérifier leur dossier administratif avant de réserver.",
+    link: '/mon-espace',
+    publishedAt: daysAgo(3),
+  });
+  await store.news.insert({
+    id: randomUUID(),
+    title: "Fermeture de l'accueil de loisirs pendant les congés de Noël",
+    body: "L'accueil de loisirs Les Tilleuls sera fermé du 24 décembre au 1er janvier. Les enfants inscrits seront accueillis au centre Jean Moulin.",
+    publishedAt: daysAgo(10),
+  });
+
+  const marie = (await store.accounts.findByLogin('marie.dupont', true))!;
+  await store.messages.insert({
+    id: randomUUID(),
+    accountId: marie.id,
+    subject: "Dossier de Hugo : attestation d'assurance",
+    body: "Bonjour Madame Dupont,\n\nL'attestation d'assurance scolaire 2026-2027 de Hugo ne nous est pas encore parvenue. Merci de nous la transmettre avant la rentrée.\n\nLe service Enfance",
+    sentAt: daysAgo(1),
+  });
+
+  const address = { type: 'address-change' as const, address: marie.address! };
+  const accepted = {
+    id: randomUUID(),
+    accountId: marie.id,
+    type: address.type,
+    createdAt: daysAgo(20),
+    status: 'accepted' as const,
+    summary: summaryOf(address),
+    history: [
+      { at: daysAgo(20), status: 'sent' as const },
+      { at: daysAgo(19), status: 'in-progress' as const },
+      { at: daysAgo(18), status: 'accepted' as const },
+    ],
+    payload: address,
+  };
+  await store.requests.insert(accepted);
+  await store.messages.insert({
+    id: randomUUID(),
+    accountId: marie.id,
+    subject: `Votre demande « ${accepted.summary} » a été acceptée`,
+    body: `Bonjour,\n\nVotre demande « ${accepted.summary} » a été acceptée par les services de la mairie.\n\nVous pouvez suivre toutes vos demandes dans « Dernières demandes ».`,
+    sentAt: daysAgo(18),
+    readAt: daysAgo(17),
+    requestId: accepted.id,
+  });
+  const addition = {
+    type: 'household-addition' as const,
+    addition: { role: 'contact' as const, civility: 'MME' as const, firstNames: 'Jeanne', lastName: 'Dupont', phone: '06 11 22 33 44', relation: 'grand-mère' },
+  };
+  await store.requests.insert({
+    id: randomUUID(),
+    accountId: marie.id,
+    householdId,
+    type: addition.type,
+    createdAt: daysAgo(2),
+    status: 'sent',
+    summary: summaryOf(addition),
+    history: [{ at: daysAgo(2), status: 'sent' }],
+    payload: addition,
+  });
 }

@@ -15,6 +15,8 @@ import { seedDemoData } from './seed.js';
 import { openLowdbStore } from './store/lowdb-store.js';
 import { loadTermsLibrary } from './terms/library.js';
 import type { Store } from './store/types.js';
+import { assertDataKeyOpensStore, loadDataKey } from './auth/data-key.js';
+import type { FieldCipher } from './auth/field-cipher.js';
 
 export interface RunningServer {
   url: string;
@@ -25,6 +27,8 @@ export interface RunningServer {
   mailer: Mailer;
   outboxDir: string;
   adminToken: string;
+  /** Seals and opens health data (DATA_KEY or the data-key file). */
+  cipher: FieldCipher;
   close(): Promise<void>;
 }
 
@@ -49,11 +53,13 @@ export async function startServer(
   const terms = await loadTermsLibrary(config.city, config.cityFile);
   const store = await openLowdbStore(config.dataFile, options.backups === false ? { backups: false } : {});
   try {
-    if (options.seed !== false) await seedDemoData(store);
+    const cipher = await loadDataKey(env, config.dataFile);
+    await assertDataKeyOpensStore(store, cipher, config.dataFile);
+    if (options.seed !== false) await seedDemoData(store, cipher);
     const outboxDir = join(dirname(resolve(config.dataFile)), 'outbox');
     const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir, from: `"${config.city.name}" <nepasrepondre@${config.publicUrl.hostname}>` });
     const adminToken = await adminTokenFor(config);
-    const app = createApp({ config, store, mailer, adminToken, outboxDir, terms });
+    const app = createApp({ config, store, mailer, adminToken, outboxDir, terms, cipher });
     const server = app.listen(config.port, config.host);
     await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));
     const { port } = server.address() as AddressInfo;
@@ -68,6 +74,7 @@ export async function startServer(
       mailer,
       outboxDir,
       adminToken,
+      cipher,
       close() {
         // Idempotent: SIGINT and SIGTERM may both arrive, tests may close twice.
         closing ??= (async () => {

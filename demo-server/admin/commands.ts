@@ -20,6 +20,8 @@ import { generateServiceKey } from '../auth/service-keys.js';
 import { accountActivatedMail, siteLink } from '../mail/account-mails.js';
 import { hashServiceKey } from '../seed.js';
 import { importAccounts, ImportRefusedError } from './import-accounts.js';
+import type { FieldCipher } from '../auth/field-cipher.js';
+import { dashboardCommands } from './dashboard-commands.js';
 
 export interface AdminContext {
   store: Store;
@@ -29,6 +31,8 @@ export interface AdminContext {
   mailer?: Mailer;
   /** PUBLIC_URL, the base of links in those mails. */
   publicUrl?: URL;
+  /** The data key's cipher, for the commands that open health data (requests:show, requests:decide). */
+  cipher?: FieldCipher;
 }
 
 /** A mistake in the command line: shown to the operator as is, exit code 2. */
@@ -36,7 +40,7 @@ export class AdminUsageError extends Error {
   override name = 'AdminUsageError';
 }
 
-type Command = { usage: string; summary: string; run(ctx: AdminContext, args: string[]): Promise<string> };
+export type Command = { usage: string; summary: string; run(ctx: AdminContext, args: string[]): Promise<string> };
 
 const NewAccount = z.object({
   username: Username,
@@ -234,6 +238,7 @@ const commands: Record<string, Command> = {
       ].join('\n');
     },
   },
+  ...dashboardCommands,
   'mail:list': {
     usage: 'mail:list',
     summary: 'List the mails in the embedded outbox (when SMTP_URL is not set).',

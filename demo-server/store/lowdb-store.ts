@@ -14,6 +14,7 @@ import { lockDataFile } from './lock.js';
 import type { AccountRecord, HouseholdRecord, MailTokenRecord, SessionRecord, Store, ThrottleRecord } from './types.js';
 import type { TermsAcceptanceRecord } from './types.js';
 import type { FranceConnectLinkRecord } from './types.js';
+import type { ChildRecordRecord, HealthAuditRecord, MessageRecord, NewsRecord, RequestRecord } from './types.js';
 import { WriteQueue } from './write-queue.js';
 import { lowdbAccounts } from './lowdb/accounts.js';
 import { lowdbHouseholds } from './lowdb/households.js';
@@ -22,6 +23,11 @@ import { lowdbThrottles } from './lowdb/throttles.js';
 import { lowdbTermsAcceptances } from './lowdb/terms-acceptances.js';
 import { lowdbFranceConnectLinks } from './lowdb/franceconnect-links.js';
 import { lowdbMailTokens } from './lowdb/mail-tokens.js';
+import { lowdbChildRecords } from './lowdb/child-records.js';
+import { lowdbRequests } from './lowdb/requests.js';
+import { lowdbNews } from './lowdb/news.js';
+import { lowdbMessages } from './lowdb/messages.js';
+import { lowdbHealthAudit } from './lowdb/health-audit.js';
 
 /** The data file's version; additive changes (a new collection) keep it. */
 export const DB_VERSION = 1;
@@ -39,10 +45,15 @@ export interface DbData {
   mailTokens: MailTokenRecord[];
   termsAcceptances: TermsAcceptanceRecord[];
   franceConnectLinks: FranceConnectLinkRecord[];
+  childRecords: ChildRecordRecord[];
+  requests: RequestRecord[];
+  news: NewsRecord[];
+  messages: MessageRecord[];
+  healthAudit: HealthAuditRecord[];
 }
 
 export function emptyData(): DbData {
-  return { version: DB_VERSION, accounts: [], sessions: [], throttles: [], households: [], mailTokens: [], termsAcceptances: [], franceConnectLinks: [] };
+  return { version: DB_VERSION, accounts: [], sessions: [], throttles: [], households: [], mailTokens: [], termsAcceptances: [], franceConnectLinks: [], childRecords: [], requests: [], news: [], messages: [], healthAudit: [] };
 }
 
 export interface LowdbStoreOptions {
@@ -94,6 +105,11 @@ export async function openLowdbStore(file: string, options: LowdbStoreOptions = 
     mailTokens: lowdbMailTokens(db, queue),
     termsAcceptances: lowdbTermsAcceptances(db, queue),
     franceConnectLinks: lowdbFranceConnectLinks(db, queue),
+    childRecords: lowdbChildRecords(db, queue),
+    requests: lowdbRequests(db, queue),
+    news: lowdbNews(db, queue),
+    messages: lowdbMessages(db, queue),
+    healthAudit: lowdbHealthAudit(db, queue),
     close() {
       closing ??= (async () => {
         await queue.close();

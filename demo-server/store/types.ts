@@ -5,6 +5,7 @@
  * Every write resolves only once it is durable: a route acknowledges after that.
  */
 import type { Address, Contact, Identity, HouseholdMember } from '../../src/schemas/index.js';
+import type { HouseholdAddition, PhoneChange, RequestStatus, RequestType } from '../../src/schemas/index.js';
 
 export type AccountStatus = 'pending-email' | 'pending-staff' | 'active' | 'disabled';
 
@@ -25,6 +26,17 @@ export interface AccountRecord {
   mustChangePassword: boolean;
   createdAt: string;
   lastLoginAt?: string | undefined;
+  /**
+   * Set when the holder closed the account ("Mes données"): the record stays as an anonymised
+   * tombstone (status `disabled`), listing what the city keeps and why.
+   */
+  closure?: AccountClosure | undefined;
+}
+
+/** What closing an account kept, each with its legal reason (see account-data/close.ts). */
+export interface AccountClosure {
+  closedAt: string;
+  kept: { what: string; reason: string }[];
 }
 
 export interface SessionRecord {
@@ -124,6 +136,8 @@ export interface SessionRepository {
   touch(idHash: string, lastSeenAt: string): Promise<void>;
   delete(idHash: string): Promise<void>;
   deleteForAccount(accountId: string): Promise<number>;
+  /** The account's sessions, oldest first (the data export lists them, without their hashes). */
+  listForAccount(accountId: string): Promise<SessionRecord[]>;
   /** Removes sessions whose idle or absolute expiry is before `now`. */
   deleteExpired(now: Date, idleMs: number): Promise<number>;
 }
@@ -140,6 +154,8 @@ export interface HouseholdRepository {
   insert(household: HouseholdRecord): Promise<void>;
   /** The household whose key for `serviceId` has this hash (see seed.ts hashServiceKey). */
   findByServiceKey(serviceId: string, keyHash: string): Promise<HouseholdRecord | undefined>;
+  /** Adds a member; StoreNotFoundError if the household is absent, StoreConflictError('id') if the member id is taken. */
+  addMember(householdId: string, member: HouseholdMember): Promise<HouseholdRecord>;
 }
 
 export interface MailTokenRepository {
@@ -179,11 +195,155 @@ export interface FranceConnectLinkRepository {
   deleteForAccount(accountId: string): Promise<number>;
 }
 
+/**
+ * A value encrypted by auth/field-cipher.ts (AES-256-GCM, the key outside the data file):
+ * `v1.<key id>.<iv>.<ciphertext and tag>`, base64url. Health data is only ever stored so.
+ */
+export type SealedValue = string;
+
+/**
+ * A child's "Dossier administratif" as stored: the health fields (allergies, PAI, doctor)
+ * sealed one by one, each bound to its child and field so that a sealed value cannot be
+ * moved to another child or field unnoticed.
+ */
+export interface StoredChildRecordFields {
+  school?: string | undefined;
+  schoolClass?: string | undefined;
+  authorisedPickup: { name: string; phone?: string | undefined }[];
+  health: { allergies: SealedValue; hasPai: SealedValue; doctor: SealedValue };
+}
+
+export interface ChildRecordRecord extends StoredChildRecordFields {
+  householdId: string;
+  /** The member id, unique within its household only. */
+  childId: string;
+  /** What the city still needs (set by staff; a parent's update does not change it). */
+  missing: string[];
+  updatedAt: string;
+}
+
+/** What a request asks for, by type (the citizen's input, validated by the shared schemas). */
+export type RequestPayload =
+  | { type: 'address-change'; address: Address }
+  | { type: 'contact-change'; phones?: PhoneChange | undefined; email?: string | undefined }
+  | { type: 'household-addition'; addition: HouseholdAddition; memberId?: string | undefined }
+  | { type: 'child-record-update'; childId: string; childName: string; record: StoredChildRecordFields };
+
+/** A request to the city ("démarche") and its history. */
+export interface RequestRecord {
+  id: string;
+  /** Who made it. */
+  accountId: string;
+  /** For household requests: the family, whose other representatives see it too. */
+  householdId?: string | undefined;
+  type: RequestType;
+  createdAt: string;
+  status: RequestStatus;
+  /** The city's reason (required for a refusal). */
+  reason?: string | undefined;
+  summary: string;
+  history: { at: string; status: RequestStatus; note?: string | undefined }[];
+  payload: RequestPayload;
+  /** Kept after its author closed the account: why (e.g. public archives). */
+  retainedReason?: string | undefined;
+}
+
+/** "Actualités": published by the city for everyone. */
+export interface NewsRecord {
+  id: string;
+  title: string;
+  body: string;
+  link?: string | undefined;
+  publishedAt: string;
+}
+
+/** A personal message from the city to one account. */
+export interface MessageRecord {
+  id: string;
+  accountId: string;
+  subject: string;
+  body: string;
+  sentAt: string;
+  readAt?: string | undefined;
+  /** The request whose decision it announces, if any. */
+  requestId?: string | undefined;
+}
+
+/** One read of a child's health data: who, when, why; never the data itself. */
+export interface HealthAuditRecord {
+  id: string;
+  at: string;
+  action: 'health-data-read';
+  /** The account that read, or `staff` (an admin command). */
+  actor: { kind: 'account'; accountId: string } | { kind: 'staff' };
+  householdId: string;
+  childId: string;
+  purpose: 'child-record' | 'request-detail' | 'export' | 'staff-decision';
+  requestId?: string | undefined;
+}
+
 export interface TermsAcceptanceRepository {
   /** Adds an acceptance; existing ones are never changed or removed. */
   insert(record: TermsAcceptanceRecord): Promise<void>;
   /** The account's acceptances, oldest first. */
   listForAccount(accountId: string): Promise<TermsAcceptanceRecord[]>;
+}
+
+export interface ChildRecordRepository {
+  get(householdId: string, childId: string): Promise<ChildRecordRecord | undefined>;
+  listForHousehold(householdId: string): Promise<ChildRecordRecord[]>;
+  /** Every record (the start-up check that the data key opens them). */
+  list(): Promise<ChildRecordRecord[]>;
+  /** Inserts or replaces the record of (householdId, childId). */
+  put(record: ChildRecordRecord): Promise<void>;
+}
+
+export interface RequestRepository {
+  get(id: string): Promise<RequestRecord | undefined>;
+  /** Every request, oldest first (staff). */
+  list(): Promise<RequestRecord[]>;
+  /** The account's own requests and its household's, oldest first. */
+  listVisibleTo(accountId: string, householdId: string | undefined): Promise<RequestRecord[]>;
+  insert(request: RequestRecord): Promise<void>;
+  /**
+   * Moves a request to `status` with a history entry, only from one of `from`: of two
+   * concurrent decisions, one wins. StoreNotFoundError if absent, StoreConflictError('status')
+   * if its status is not in `from` any more.
+   */
+  transition(
+    id: string,
+    from: readonly RequestStatus[],
+    change: { status: RequestStatus; at: string; note?: string | undefined; reason?: string | undefined; memberId?: string | undefined },
+  ): Promise<RequestRecord>;
+  /**
+   * For a closed account: removes its requests still waiting for a decision, flags the
+   * decided ones with `retainedReason`; returns how many of each.
+   */
+  closeForAccount(accountId: string, retainedReason: string): Promise<{ removed: number; retained: number }>;
+}
+
+export interface NewsRepository {
+  /** Newest first. */
+  list(): Promise<NewsRecord[]>;
+  insert(item: NewsRecord): Promise<void>;
+}
+
+export interface MessageRepository {
+  /** Newest first. */
+  listForAccount(accountId: string): Promise<MessageRecord[]>;
+  insert(message: MessageRecord): Promise<void>;
+  /** Marks the account's message read (the first time counts); false if it has no such message. */
+  markRead(id: string, accountId: string, at: string): Promise<boolean>;
+  deleteForAccount(accountId: string): Promise<number>;
+}
+
+export interface HealthAuditRepository {
+  /** Adds an entry; entries are never changed or removed. */
+  insert(record: HealthAuditRecord): Promise<void>;
+  /** The reads of these households' children, oldest first. */
+  listForHouseholds(householdIds: readonly string[]): Promise<HealthAuditRecord[]>;
+  /** The reads made by this account, oldest first. */
+  listByAccount(accountId: string): Promise<HealthAuditRecord[]>;
 }
 
 export interface Store {
@@ -194,6 +354,11 @@ export interface Store {
   mailTokens: MailTokenRepository;
   termsAcceptances: TermsAcceptanceRepository;
   franceConnectLinks: FranceConnectLinkRepository;
+  childRecords: ChildRecordRepository;
+  requests: RequestRepository;
+  news: NewsRepository;
+  messages: MessageRepository;
+  healthAudit: HealthAuditRepository;
   /** Waits for pending writes, releases the data file's lock. */
   close(): Promise<void>;
 }

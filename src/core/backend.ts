@@ -20,6 +20,8 @@ import type {
   CitizenMessage,
   CitizenRequest,
   CityConfig,
+  CloseAccountRequest,
+  ExportFormat,
   ForgotPasswordRequest,
   Household,
   HouseholdAddition,
@@ -155,4 +157,23 @@ export interface CitizenBackend {
   listNews(): Promise<NewsItem[]>;
   listMessages(): Promise<CitizenMessage[]>;
   markMessageRead(messageId: string): Promise<void>;
+
+  // J7 — "Mes données" (RGPD)
+  /**
+   * A copy of everything the city holds about the account and its household, as a file to
+   * save: `json` (the `AccountExport` schema) or `html` (a readable page). Works in token
+   * mode too.
+   */
+  exportAccount(format: ExportFormat): Promise<Blob>;
+  /**
+   * The address of the same download, for a plain `<a download>` link: cookie mode only
+   * (a link cannot carry the bearer token of token mode).
+   */
+  exportAccountUrl(format: ExportFormat): string;
+  /**
+   * Closes the account, the password typed again (400 `validation_failed` with
+   * `fields.password: 'password_wrong'` otherwise): every session ends, personal data is
+   * erased or anonymised except what the law makes the city keep.
+   */
+  closeAccount(request: CloseAccountRequest): Promise<void>;
 }

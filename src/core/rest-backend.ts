@@ -277,6 +277,39 @@ export class RestBackend implements CitizenBackend {
   markMessageRead(messageId: string) {
     return this.#request<void>('POST', `/messages/${encodeURIComponent(messageId)}/read`);
   }
+
+  async exportAccount(format: S.ExportFormat) {
+    const headers = new Headers({ 'X-Citizen-Request': '1' });
+    if (this.#auth === 'token') {
+      const token = sessionStorage.getItem(this.#tokenKey);
+      if (token) headers.set('Authorization', `Bearer ${token}`);
+    }
+    let response: Response;
+    try {
+      response = await this.#fetch(this.exportAccountUrl(format), {
+        headers,
+        credentials: this.#auth === 'cookie' ? 'include' : 'omit',
+      });
+    } catch (cause) {
+      throw new CitizenError('network_error', { cause });
+    }
+    const idleExpiresAt = response.headers.get('X-Citizen-Idle-Expires');
+    if (idleExpiresAt) for (const listener of this.#idleListeners) listener(idleExpiresAt);
+    if (!response.ok) {
+      const data: unknown = await response.json().catch(() => undefined);
+      if (isErrorBody(data)) throw CitizenError.fromBody(data, response.status);
+      throw new CitizenError(response.status >= 500 ? 'server_error' : 'not_found', { status: response.status });
+    }
+    return response.blob();
+  }
+  exportAccountUrl(format: S.ExportFormat) {
+    return `${this.baseUrl}/v1/account/export?format=${encodeURIComponent(format)}`;
+  }
+  async closeAccount(request: S.CloseAccountRequest) {
+    await this.#request<void>('DELETE', '/account', request);
+    // The server ended every session: a kept token would only be refused.
+    if (this.#auth === 'token') sessionStorage.removeItem(this.#tokenKey);
+  }
 }
 
 function isErrorBody(data: unknown): data is S.ApiErrorBody {

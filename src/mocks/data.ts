@@ -19,6 +19,7 @@ export const demoConfig: CityConfig = {
   importedPasswords: 'choose',
   setupLinkHours: 168,
   serviceKeys: [{ id: 'enfance', label: 'Clé Enfance' }],
+  profileChangesByRequest: ['address', 'phones', 'email'],
   captcha: 'altcha',
   termsVersion: '2026-09',
   franceConnect: false,

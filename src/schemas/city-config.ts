@@ -23,6 +23,13 @@ export type ActivationMode = z.infer<typeof ActivationMode>;
 export const CaptchaKind = z.enum(['altcha', 'image', 'none']);
 export type CaptchaKind = z.infer<typeof CaptchaKind>;
 
+/**
+ * Parts of the profile a citizen may ask to change: the postal address, the phones (phone,
+ * mobile, fax), the e-mail address (seed 002's three "Coordonnées" requests).
+ */
+export const ProfileChangeKind = z.enum(['address', 'phones', 'email']);
+export type ProfileChangeKind = z.infer<typeof ProfileChangeKind>;
+
 export const Locale = z.enum(['fr', 'en']);
 export type Locale = z.infer<typeof Locale>;
 
@@ -60,6 +67,12 @@ export const CityConfig = z
     /** How long the link mailed to an imported account's holder stays valid, in hours (default 7 days). */
     setupLinkHours: z._default(z.int().check(z.minimum(1), z.maximum(90 * 24)), 7 * 24),
     serviceKeys: z._default(z.array(ServiceKeyDefinition), []),
+    /**
+     * Profile changes the city keeps under its control: each becomes a request that staff
+     * accept or refuse, instead of a change (seed 002, "Coordonnées"). The seeds' behaviour
+     * is the default; identity changes are always direct.
+     */
+    profileChangesByRequest: z._default(z.array(ProfileChangeKind), ['address', 'phones', 'email']),
     captcha: z._default(CaptchaKind, 'altcha'),
     /** Current terms version; acceptance of an older one does not count. */
     termsVersion: requiredText(40),

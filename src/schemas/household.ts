@@ -13,6 +13,10 @@ export const HouseholdMember = z.object({
   firstNames: z.string(),
   lastName: z.string(),
   birthDate: z.optional(IsoDate),
+  /** A child not born yet ("enfant à naître", seed 004): `birthDate` is then the expected date. */
+  expected: z.optional(z.boolean()),
+  /** For a contact: who they are to the family, e.g. "grand-mère". */
+  relation: z.optional(z.string()),
 });
 export type HouseholdMember = z.infer<typeof HouseholdMember>;
 

@@ -16,3 +16,4 @@ export * from './activities.js';
 export * from './invoices.js';
 export * from './documents.js';
 export * from './news.js';
+export * from './account-data.js';

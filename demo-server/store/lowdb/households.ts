@@ -2,7 +2,7 @@
 import type { Low } from 'lowdb';
 import type { DbData } from '../lowdb-store.js';
 import type { WriteQueue } from '../write-queue.js';
-import { StoreConflictError, type HouseholdRepository } from '../types.js';
+import { StoreConflictError, StoreNotFoundError, type HouseholdRepository } from '../types.js';
 import { copy } from './util.js';
 
 export function lowdbHouseholds(db: Low<DbData>, queue: WriteQueue): HouseholdRepository {
@@ -22,6 +22,16 @@ export function lowdbHouseholds(db: Low<DbData>, queue: WriteQueue): HouseholdRe
     },
     async findByServiceKey(serviceId, keyHash) {
       return copy(db.data.households.find((household) => household.keyHashes[serviceId] === keyHash));
+    },
+    addMember(householdId, member) {
+      const record = copy(member);
+      return queue.run((data) => {
+        const household = data.households.find((candidate) => candidate.id === householdId);
+        if (!household) throw new StoreNotFoundError(`No household ${householdId}`);
+        if (household.members.some((other) => other.id === record.id)) throw new StoreConflictError('id');
+        household.members.push(record);
+        return copy(household);
+      });
     },
   };
 }

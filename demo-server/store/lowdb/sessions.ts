@@ -28,6 +28,9 @@ export function lowdbSessions(db: Low<DbData>, queue: WriteQueue): SessionReposi
     async delete(idHash) {
       await queue.run((data) => removeWhere(data.sessions, (session) => session.idHash === idHash), changedSome);
     },
+    async listForAccount(accountId) {
+      return copy(db.data.sessions.filter((session) => session.accountId === accountId));
+    },
     deleteForAccount(accountId) {
       return queue.run((data) => removeWhere(data.sessions, (session) => session.accountId === accountId), changedSome);
     },
