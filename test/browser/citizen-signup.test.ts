@@ -4,6 +4,9 @@ import { setViewport } from '@web/test-runner-commands';
 import '../../src/elements/citizen-signup/citizen-signup.js';
 import type { CitizenSignup, SignedUpEventDetail } from '../../src/elements/citizen-signup/citizen-signup.js';
 import { CitizenError } from '../../src/core/errors.js';
+import { RestBackend } from '../../src/core/rest-backend.js';
+import { startMockApi, useMockScenario } from '../../src/mocks/browser.js';
+import { MOCK_CAPTCHA_TEXT, MOCK_SERVICE_KEY } from '../../src/mocks/signup.js';
 import { PASSWORD_POLICY_PRESETS } from '../../src/schemas/password-policy.js';
 import type { SignupResult } from '../../src/schemas/account.js';
 import {
@@ -722,6 +725,42 @@ describe('<citizen-signup>', () => {
       await next(el, 'Authentification');
       await waitUntil(() => queryAllByRole(el, 'button', 'Réessayer').length === 1);
       expect(squash(el.textContent)).to.contain("Le contrôle de sécurité n'a pas pu être chargé.");
+    });
+  });
+
+  describe('with RestBackend and the mock API', () => {
+    before(() => startMockApi());
+    afterEach(() => useMockScenario());
+
+    it('signs up against the mock of the demo server: taken username with a suggestion, then created', async () => {
+      useMockScenario({ signup: { captcha: 'image' } });
+      const el = await fixture<CitizenSignup>(html`<citizen-signup .backend=${new RestBackend('/api')}></citizen-signup>`);
+      await waitUntil(() => (el as unknown as { cityConfig?: unknown }).cityConfig, 'the city config');
+      clickButton(el, 'Je crée mon espace');
+      await waitForStep(el, 'Identité');
+      await fillIdentity(el);
+      await next(el, 'Adresse');
+      await next(el, 'Moyens de contact');
+      await fillContact(el);
+      await next(el, 'Authentification');
+      await typeInto(getByLabel(el, "Nom d'utilisateur"), 'marie.dupont');
+      await typeInto(getByLabel(el, 'Mot de passe'), family.password);
+      await typeInto(getByLabel(el, 'Confirmation du mot de passe'), family.password);
+      await typeInto(getByLabel(el, 'Clé Enfance'), MOCK_SERVICE_KEY);
+      const answer = await waitFor(() => queryAllByRole(el, 'textbox', 'Entrez le texte ci-dessous')[0] as HTMLInputElement);
+      await typeInto(answer, MOCK_CAPTCHA_TEXT);
+      await next(el, 'Vérifiez vos informations');
+      clickButton(el, 'Valider');
+      await waitForStep(el, 'Authentification');
+      await waitUntil(() => summaryLinks(el)[0] === "Ce nom d'utilisateur est déjà pris : choisissez-en un autre, par exemple marie.dupont2");
+      const username = getByLabel(el, "Nom d'utilisateur");
+      username.select();
+      await typeInto(username, 'camille.martin');
+      const renewed = await waitFor(() => queryAllByRole(el, 'textbox', 'Entrez le texte ci-dessous')[0] as HTMLInputElement);
+      await typeInto(renewed, MOCK_CAPTCHA_TEXT);
+      await next(el, 'Vérifiez vos informations');
+      clickButton(el, 'Valider');
+      await waitFor(() => queryAllByRole(el, 'heading', 'Votre espace a bien été créé.')[0], 'created', 5000);
     });
   });
 

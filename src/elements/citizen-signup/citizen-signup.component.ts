@@ -8,12 +8,11 @@ import { CitizenError } from '../../core/errors.js';
 import { errorSummary, focusControl, headingTag } from '../../core/form.js';
 import { passwordChecklistStyles, passwordRuleViews, PasswordRulesAnnouncer } from '../../core/password-checklist.js';
 import { isMessageKey, type MessageKey, type Params } from '../../i18n/index.js';
-import type { CaptchaChallenge } from '../../schemas/captcha.js';
 import type { SignupResult } from '../../schemas/account.js';
 import { describePasswordPolicy, PASSWORD_POLICY_PRESETS, type PasswordPolicy } from '../../schemas/password-policy.js';
-import { adoptLightStyles, lightFormStyles } from '../../styles/light-form.js';
+import { adoptLightStyles } from '../../styles/light-form.js';
 import { tokens } from '../../styles/tokens.js';
-import { adoptSheet, loadAltcha, setAltchaStrings } from './altcha-loader.js';
+import { CaptchaController } from './captcha-controller.js';
 import { renderCaptcha } from './captcha.js';
 import { styles } from './citizen-signup.styles.js';
 import { wizardStyles } from './signup-form.styles.js';
@@ -152,10 +151,6 @@ export class CitizenSignup extends CitizenElement {
   @state() private isSubmitting = false;
   @state() private isPasswordShown = false;
   @state() private hasToggledPassword = false;
-  @state() private challenge?: CaptchaChallenge;
-  @state() private captchaState: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
-  @state() private captchaNotice = '';
-  @state() private altchaPayload?: string;
   @state() private result?: SignupResult & { username: string; email: string };
   @state() private restoredNotice: '' | 'restored' | 'restoredSecrets' = '';
 
@@ -168,8 +163,6 @@ export class CitizenSignup extends CitizenElement {
   /** Keys the alerts: the same errors twice make a new alert, announced again. */
   #attempt = 0;
   #focusTarget?: FocusTarget;
-  #captchaSerial = 0;
-  #captchaRequest = 0;
   /** Says, once typing pauses, which password rules are still missing. */
   readonly #announcer = new PasswordRulesAnnouncer(this);
   /** Set by "Modifier": "Suivant" then goes straight back to the summary. */
@@ -177,9 +170,16 @@ export class CitizenSignup extends CitizenElement {
   #restored = false;
   /** A free username the server offered with `username_taken`. */
   #suggestion?: string;
-  /** A check just renewed: saying "required" before the citizen could do it would be noise. */
-  #captchaFresh = false;
-  #audio?: HTMLAudioElement;
+  readonly #captcha = new CaptchaController(this, {
+    adapter: () => this.adapter,
+    onNewChallenge: () => {
+      if (this.values[CAPTCHA_FIELD]) this.values = { ...this.values, [CAPTCHA_FIELD]: '' };
+    },
+    onAnswerChange: () => {
+      this.#dropServerError(CAPTCHA_FIELD);
+      this.#revalidate('credentials');
+    },
+  });
 
   override connectedCallback() {
     super.connectedCallback();
@@ -193,14 +193,10 @@ export class CitizenSignup extends CitizenElement {
     }
   }
 
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.#audio?.pause();
-  }
-
   protected override willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
-    if (changed.has('view') || changed.has('loadedConfig') || changed.has('config')) this.#prepareCaptcha();
+    // The check is fetched when step 4 shows, not before: challenges are single use and expire.
+    if (this.view === 'credentials') this.#captcha.prepare(this.cityConfig?.captcha);
   }
 
   protected override update(changed: PropertyValues) {
@@ -240,8 +236,8 @@ export class CitizenSignup extends CitizenElement {
       policy: this.#policy,
       serviceKeyIds: this.#serviceKeys.map((key) => key.id),
       cityName: this.cityConfig?.name,
-      challenge: this.challenge,
-      altchaPayload: this.altchaPayload,
+      challenge: this.#captcha.challenge,
+      altchaPayload: this.#captcha.altchaPayload,
     };
   }
 
@@ -289,7 +285,7 @@ export class CitizenSignup extends CitizenElement {
     const errors = { ...this.errors };
     const all = this.#submittedSteps.has(step);
     for (const path of this.#fieldsOf(step)) {
-      const quiet = path === CAPTCHA_FIELD && this.#captchaFresh;
+      const quiet = path === CAPTCHA_FIELD && this.#captcha.isFresh;
       if ((all || this.#touched.has(path)) && found[path] && !quiet) errors[path] = found[path];
       else delete errors[path];
     }
@@ -304,14 +300,17 @@ export class CitizenSignup extends CitizenElement {
 
   private handleInput(path: string, value: string) {
     this.values = { ...this.values, [path]: value };
-    if (this.serverErrors[path]) {
-      const { [path]: _gone, ...rest } = this.serverErrors;
-      this.serverErrors = rest;
-    }
+    this.#dropServerError(path);
     const step = stepOf(path);
     if (step) this.#revalidate(step);
     // Names and the username count in the password's "personal information" rule.
     if (step === 'identity' && this.#touched.has('password')) this.#revalidate('credentials');
+  }
+
+  #dropServerError(path: string) {
+    if (!this.serverErrors[path]) return;
+    const { [path]: _gone, ...rest } = this.serverErrors;
+    this.serverErrors = rest;
   }
 
   private handleBlur(path: string) {
@@ -361,7 +360,7 @@ export class CitizenSignup extends CitizenElement {
   }
 
   #next(step: InputStep) {
-    this.#captchaFresh = false;
+    this.#captcha.isFresh = false;
     this.#submittedSteps.add(step);
     this.#revalidate(step);
     this.requestError = undefined;
@@ -417,7 +416,6 @@ export class CitizenSignup extends CitizenElement {
     this.summaryStep = undefined;
     this.requestError = undefined;
     this.restoredNotice = '';
-    this.altchaPayload = undefined;
     this.isPasswordShown = false;
     this.hasToggledPassword = false;
     this.#announcer.reset();
@@ -425,8 +423,7 @@ export class CitizenSignup extends CitizenElement {
     this.#submittedSteps.clear();
     this.#returnToReview = false;
     // A new check next time: the old one may have been solved already.
-    this.challenge = undefined;
-    this.captchaState = 'idle';
+    this.#captcha.reset();
     this.#goTo('welcome');
     this.emit('citizen-signup-cancelled', {});
   }
@@ -437,104 +434,17 @@ export class CitizenSignup extends CitizenElement {
 
   // --- Security check -------------------------------------------------------------------------
 
-  /** Loads the check when step 4 is shown (not before: challenges are single use and expire). */
-  #prepareCaptcha() {
-    if (this.view !== 'credentials' || this.captchaState !== 'idle') return;
-    const kind = this.cityConfig?.captcha;
-    if (kind === 'none') {
-      this.challenge = { kind: 'none' };
-      this.captchaState = 'ready';
-      return;
-    }
-    void this.#loadCaptcha();
-  }
-
-  async #loadCaptcha(notice = '') {
-    const adapter = this.adapter;
-    const request = ++this.#captchaRequest;
-    this.captchaState = 'loading';
-    this.altchaPayload = undefined;
-    this.values = { ...this.values, [CAPTCHA_FIELD]: '' };
-    try {
-      if (!adapter) throw new CitizenError('network_error');
-      const challenge = await adapter.getCaptcha();
-      if (challenge.kind === 'altcha') {
-        const sheet = await this.loadAltchaWidget();
-        if (sheet) adoptSheet(this, sheet);
-      }
-      if (request !== this.#captchaRequest) return;
-      this.challenge = challenge;
-      this.#captchaSerial++;
-      this.captchaState = 'ready';
-      this.captchaNotice = notice;
-    } catch {
-      if (request !== this.#captchaRequest) return;
-      this.challenge = undefined;
-      this.captchaState = 'error';
-    }
-  }
-
-  /**
-   * Defines `<altcha-widget>` and resolves with its stylesheet. A dynamic import, so the
-   * widget weighs on nobody who does not reach the security check.
-   */
-  protected loadAltchaWidget(): Promise<CSSStyleSheet | undefined> {
-    return loadAltcha();
-  }
-
-  #renewCaptcha() {
-    if (this.challenge?.kind === 'none') return;
-    this.#captchaFresh = true;
-    this.captchaState = 'idle';
-    void this.#loadCaptcha(this.t('signup.captcha.renewed'));
-  }
-
-  private handleAltchaStateChange(event: Event) {
-    const { state: widgetState, payload } = (event as CustomEvent<{ state: string; payload: string | null }>).detail;
-    this.altchaPayload = widgetState === 'verified' && payload ? payload : undefined;
-    if (this.altchaPayload && this.serverErrors[CAPTCHA_FIELD]) {
-      const { [CAPTCHA_FIELD]: _gone, ...rest } = this.serverErrors;
-      this.serverErrors = rest;
-    }
-    if (widgetState === 'verified' || widgetState === 'expired' || widgetState === 'error') this.#revalidate('credentials');
-  }
-
-  private handleChangeImage() {
-    this.captchaState = 'idle';
-    this.#captchaFresh = true;
-    void this.#loadCaptcha(this.t('signup.captcha.changed'));
-  }
-
-  private handleListen() {
-    if (this.challenge?.kind !== 'image') return;
-    this.#audio?.pause();
-    this.#audio = new Audio(this.challenge.audioUrl);
-    void this.#audio.play().catch(() => {
-      // No audio output, or the browser refused: nothing to do but let the citizen retry.
-    });
-  }
-
   #altchaConfiguration() {
-    if (this.challenge?.kind !== 'altcha') return '';
-    const language = `${this.#id}-${this.locale}`;
     const strings: Record<string, string> = { footer: '', ariaLinkLabel: '' };
     for (const name of ALTCHA_STRINGS) strings[name] = this.t(`signup.altcha.${name}`);
-    setAltchaStrings(language, strings);
-    return JSON.stringify({
-      challenge: this.challenge.challenge,
-      language,
-      hideLogo: true,
-      hideFooter: true,
-      auto: 'off',
-      type: 'checkbox',
-    });
+    return this.#captcha.altchaConfiguration(`${this.#id}-${this.locale}`, strings);
   }
 
   // --- Submit -----------------------------------------------------------------------------
 
   async #submit() {
     this.#attempt++;
-    this.#captchaFresh = false;
+    this.#captcha.isFresh = false;
     this.requestError = undefined;
     const context = this.#validation;
     const found = validateAll(this.values, context);
@@ -557,7 +467,7 @@ export class CitizenSignup extends CitizenElement {
     } catch (error) {
       const citizenError = CitizenError.from(error);
       // Challenges are single use: whatever the server answered, this one may be spent.
-      if (citizenError.status > 0) this.#renewCaptcha();
+      if (citizenError.status > 0) this.#captcha.renew(this.t('signup.captcha.renewed'));
       const fields: Errors = {};
       for (const [path, code] of Object.entries(citizenError.fields)) {
         const field = fieldOf(path);
@@ -591,7 +501,7 @@ export class CitizenSignup extends CitizenElement {
     clearProgress(this.#storageKey);
     this.result = result;
     this.values = emptyValues();
-    this.altchaPayload = undefined;
+    this.#captcha.reset();
     this.#goTo('done');
     this.emit('citizen-signed-up', { username: result.username, activation: result.activation });
   }
@@ -605,7 +515,7 @@ export class CitizenSignup extends CitizenElement {
   /** The message of an error code on a field: the field's own words first, then the shared ones. */
   #errorMessage(path: string, code: string): string {
     if (code === 'required') {
-      const kind = this.challenge?.kind ?? 'altcha';
+      const kind = this.#captcha.challenge?.kind ?? 'altcha';
       const key = path === CAPTCHA_FIELD ? `signup.required.captcha.${kind}` : `signup.required.${path}`;
       return this.#t(key) ?? this.t('field.required');
     }
@@ -717,7 +627,7 @@ export class CitizenSignup extends CitizenElement {
               ${this.#renderStepHeading('review')}
               ${renderReview(ctx, {
                 serviceKeys: this.#serviceKeys,
-                hasCaptcha: this.challenge !== undefined && this.challenge.kind !== 'none',
+                hasCaptcha: this.#captcha.challenge !== undefined && this.#captcha.challenge.kind !== 'none',
                 stepHref: (step) => `#${this.#id}-step-${step}`,
                 onChange: (event, step) => this.#handleChangeLink(event, step),
               })}
@@ -789,23 +699,26 @@ export class CitizenSignup extends CitizenElement {
           announcement: this.#announcer.text,
           onTogglePassword: () => this.handleTogglePassword(),
           serviceKeys: this.#serviceKeys,
-          captcha:
-            this.captchaState === 'idle' || this.challenge?.kind === 'none'
-              ? nothing
-              : renderCaptcha(ctx, {
-                  state: this.captchaState as 'loading' | 'ready' | 'error',
-                  challenge: this.challenge,
-                  serial: this.#captchaSerial,
-                  altchaConfiguration: this.#altchaConfiguration(),
-                  notice: this.captchaNotice,
-                  onRetry: () => this.handleChangeImage(),
-                  onChangeImage: () => this.handleChangeImage(),
-                  onListen: () => this.handleListen(),
-                  onAltchaStateChange: (event) => this.handleAltchaStateChange(event),
-                }),
+          captcha: this.#renderCaptcha(ctx),
         });
       }
     }
+  }
+
+  #renderCaptcha(ctx: StepContext) {
+    const captcha = this.#captcha;
+    if (captcha.state === 'idle' || captcha.challenge?.kind === 'none') return nothing;
+    return renderCaptcha(ctx, {
+      state: captcha.state,
+      challenge: captcha.challenge,
+      serial: captcha.serial,
+      altchaConfiguration: this.#altchaConfiguration(),
+      notice: captcha.notice,
+      onRetry: () => captcha.change(''),
+      onChangeImage: () => captcha.change(this.t('signup.captcha.changed')),
+      onListen: () => captcha.listen(),
+      onAltchaStateChange: captcha.handleAltchaStateChange,
+    });
   }
 
   #renderFeedback(stepErrors: [string, string][]) {
