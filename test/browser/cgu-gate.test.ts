@@ -270,6 +270,21 @@ describe('<cgu-gate>', () => {
       await waitUntil(() => shadow(el, '.message'), 'back to the notice after logout');
     });
 
+    it('sends a citizen who must replace a generated password to the login page, and opens after the change', async () => {
+      fake.onGetStatus = async () => {
+        throw new CitizenError('password_change_required', { status: 403 });
+      };
+      const el = await mount(fake);
+      expect(shadow(el, '.message')!.textContent).to.equal('Vous devez définir un nouveau mot de passe.');
+      expect(getByRole(el, 'link', 'Se connecter').getAttribute('href')).to.equal('/connexion');
+      expect(isContentShown(el)).to.be.false;
+      await expect(el).to.be.accessible();
+
+      fake.onGetStatus = async () => ({ currentVersion: '2026-09', mustAccept: true });
+      document.dispatchEvent(new CustomEvent('citizen-password-changed', { detail: {}, bubbles: true, composed: true }));
+      await waitUntil(() => shadow(el, '.heading'), 'the terms once the password is changed');
+    });
+
     it('shows the terms again when an element inside gets terms_not_accepted', async () => {
       fake.status = { currentVersion: '2026-09', acceptedVersion: '2026-09', mustAccept: false };
       const el = await mount(fake);

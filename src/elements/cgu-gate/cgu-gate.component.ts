@@ -149,7 +149,8 @@ export class CguGate extends CitizenElement {
   @state() private terms?: Terms;
   @state() private hasReachedEnd = false;
   @state() private isAccepting = false;
-  @state() private isSessionExpired = false;
+  /** Why the content is out of reach without logging in: shown above the login link. */
+  @state() private loggedOutReason?: 'session_expired' | 'password_change_required';
   @state() private notice: Notice;
   @state() private loadError?: CitizenError | 'no_backend';
   @state() private acceptError?: CitizenError;
@@ -171,7 +172,7 @@ export class CguGate extends CitizenElement {
 
   readonly #handleLoggedOut = () => {
     this.#check++;
-    this.isSessionExpired = false;
+    this.loggedOutReason = undefined;
     this.#showLoggedOut();
   };
 
@@ -186,12 +187,15 @@ export class CguGate extends CitizenElement {
     super.connectedCallback();
     document.addEventListener('citizen-logged-in', this.#handleLoggedIn);
     document.addEventListener('citizen-logged-out', this.#handleLoggedOut);
+    // A generated password replaced elsewhere on the page: the terms are reachable now.
+    document.addEventListener('citizen-password-changed', this.#handleLoggedIn);
     this.addEventListener('citizen-terms-required', this.#handleTermsRequired);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     document.removeEventListener('citizen-logged-in', this.#handleLoggedIn);
+    document.removeEventListener('citizen-password-changed', this.#handleLoggedIn);
     document.removeEventListener('citizen-logged-out', this.#handleLoggedOut);
     this.removeEventListener('citizen-terms-required', this.#handleTermsRequired);
     this.#unobserve();
@@ -245,7 +249,7 @@ export class CguGate extends CitizenElement {
       const status = await adapter.getTermsStatus();
       if (!isCurrent()) return;
       this.status = status;
-      this.isSessionExpired = false;
+      this.loggedOutReason = undefined;
       if (!status.mustAccept) {
         this.#showContent();
         return;
@@ -257,15 +261,23 @@ export class CguGate extends CitizenElement {
     } catch (error) {
       if (!isCurrent()) return;
       const citizenError = CitizenError.from(error);
-      if (citizenError.code === 'not_authenticated' || citizenError.code === 'session_expired') {
-        this.isSessionExpired = citizenError.code === 'session_expired';
-        this.#showLoggedOut();
-        return;
-      }
+      if (this.#isLoginNeeded(citizenError)) return;
       this.#attempt++;
       this.view = 'error';
       this.loadError = citizenError;
     }
+  }
+
+  /**
+   * No session, or one that must first replace a generated password (the API refuses it
+   * everything else): both are sent to the login page, with the reason.
+   */
+  #isLoginNeeded(error: CitizenError): boolean {
+    const { code } = error;
+    if (code !== 'not_authenticated' && code !== 'session_expired' && code !== 'password_change_required') return false;
+    this.loggedOutReason = code === 'not_authenticated' ? undefined : code;
+    this.#showLoggedOut();
+    return true;
   }
 
   #showTerms(terms: Terms) {
@@ -347,10 +359,7 @@ export class CguGate extends CitizenElement {
         // The city published a new version (or corrected the text) while the page was open.
         this.notice = 'changed';
         await this.#checkStatus(adapter, 'feedback');
-      } else if (citizenError.code === 'not_authenticated' || citizenError.code === 'session_expired') {
-        this.isSessionExpired = citizenError.code === 'session_expired';
-        this.#showLoggedOut();
-      } else {
+      } else if (!this.#isLoginNeeded(citizenError)) {
         this.acceptError = citizenError;
         this.#focus('feedback');
       }
@@ -401,7 +410,7 @@ export class CguGate extends CitizenElement {
     const loginUrl = httpUrl(this.loginUrl ?? this.cityConfig?.urls.login);
     return html`
       <div part="base" class="base">
-        <p class="message">${this.isSessionExpired ? this.t('error.session_expired') : this.t('cgu.loginRequired')}</p>
+        <p class="message">${this.loggedOutReason ? this.t(`error.${this.loggedOutReason}`) : this.t('cgu.loginRequired')}</p>
         ${loginUrl ? html`<a part="login-link" class="link" href=${loginUrl}>${this.t('cgu.login')}</a>` : nothing}
       </div>
     `;
