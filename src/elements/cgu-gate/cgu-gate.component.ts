@@ -7,6 +7,7 @@ import type { CitizenBackend } from '../../core/backend.js';
 import { CitizenElement } from '../../core/citizen-element.js';
 import { CitizenError } from '../../core/errors.js';
 import { headingTag } from '../../core/form.js';
+import { requireTerms, type TermsRequiredDetail } from '../../core/require-terms.js';
 import { httpUrl } from '../../core/urls.js';
 import { formatDateTime } from '../../i18n/index.js';
 import type { Terms, TermsStatus } from '../../schemas/terms.js';
@@ -24,9 +25,8 @@ export interface TermsAcceptedDetail {
   acceptedAt: string | undefined;
 }
 
-/** `detail` of `citizen-terms-required`: nothing is needed, the gate asks the back end. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface TermsRequiredDetail {}
+// requireTerms() lives in core, so that elements that only report a refusal need not bundle the gate.
+export { requireTerms, type TermsRequiredDetail };
 
 declare module '../../core/citizen-element.js' {
   interface CitizenEventMap {
@@ -40,22 +40,6 @@ declare global {
     'citizen-terms-accepted': CustomEvent<TermsAcceptedDetail>;
     'citizen-terms-required': CustomEvent<TermsRequiredDetail>;
   }
-}
-
-/**
- * Fires `citizen-terms-required` from `element`, for an element whose adapter call failed
- * with `terms_not_accepted`: the `<cgu-gate>` around it shows the terms again.
- *
- * ```ts
- * catch (error) {
- *   if (CitizenError.from(error).code === 'terms_not_accepted') requireTerms(this);
- * }
- * ```
- */
-export function requireTerms(element: Element): void {
-  element.dispatchEvent(
-    new CustomEvent<TermsRequiredDetail>('citizen-terms-required', { detail: {}, bubbles: true, composed: true }),
-  );
 }
 
 type View = 'checking' | 'logged-out' | 'must-accept' | 'accepted' | 'error';
