@@ -23,6 +23,24 @@ export {
   type TermsAcceptedDetail,
   type TermsRequiredDetail,
 } from './elements/cgu-gate/cgu-gate.js';
+export {
+  FamilyDashboard,
+  type AccountClosedDetail,
+  type DashboardPanelId,
+  type MessageReadDetail,
+  type ProfileUpdatedDetail,
+  type RequestSentDetail,
+  type ServiceKeyLinkedDetail,
+} from './elements/family-dashboard/family-dashboard.js';
+// The dashboard's panels, each usable alone (the dashboard itself loads them when opened).
+export { CitizenDashboardHeader } from './elements/family-dashboard/panels/dashboard-header.js';
+export { CitizenProfilePanel } from './elements/family-dashboard/panels/profile-panel.js';
+export { CitizenServiceKeysPanel } from './elements/family-dashboard/panels/service-keys-panel.js';
+export { CitizenHouseholdPanel } from './elements/family-dashboard/panels/household-panel.js';
+export { CitizenEntouragePanel } from './elements/family-dashboard/panels/entourage-panel.js';
+export { CitizenRequestsPanel } from './elements/family-dashboard/panels/requests-panel.js';
+export { CitizenNewsPanel } from './elements/family-dashboard/panels/news-panel.js';
+export { CitizenMyDataPanel } from './elements/family-dashboard/panels/my-data-panel.js';
 export { CitizenTerms } from './elements/citizen-terms/citizen-terms.js';
 export { CitizenSignup, type SignedUpEventDetail } from './elements/citizen-signup/citizen-signup.js';
 export { CitizenActivation, type ActivatedEventDetail } from './elements/citizen-activation/citizen-activation.js';

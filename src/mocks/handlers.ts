@@ -16,6 +16,7 @@ import { createTermsHandlers, type TermsMockOptions } from './terms.js';
 import { createAccountSecurityHandlers, touched, withIdleHeader, type AccountSecurityMockOptions } from './account-security.js';
 import { createFranceConnectHandlers, type FranceConnectMockOptions } from './franceconnect.js';
 import { createSignupHandlers, signupConfig, type SignupMockOptions } from './signup.js';
+import { createDashboardHandlers, type DashboardMockOptions } from './dashboard.js';
 import { createPasswordResetHandlers, type PasswordResetMockOptions } from './password-reset.js';
 
 export type MockScenario =
@@ -57,6 +58,8 @@ export interface MockOptions {
   signup?: SignupMockOptions;
   /** How the forgotten-password endpoints answer (src/mocks/password-reset.ts); default: as the demo server. */
   reset?: PasswordResetMockOptions;
+  /** The family's data in the citizen space (src/mocks/dashboard.ts); default: the linked Dupont family. */
+  dashboard?: DashboardMockOptions;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -86,6 +89,11 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] {
   const newSession = (now = new Date()) => touched({ ...demoSession(lastLoginAt, now), mustChangePassword: mustChange }, security, now.getTime());
   let session: Session | null = scenario === 'loggedIn' || mustChange ? newSession() : null;
   const state = { get: () => session, set: (next: Session | null) => void (session = next), password: demoAccount.password as string };
+  const isLoggedIn = () => session !== null;
+  // The terms mock tells the dashboard's whether the terms are accepted; the dashboard's come
+  // first, so that their GET /profile (which changes with the family) answers.
+  const termsGate = { mustAccept: () => false };
+  const termsHandlers = createTermsHandlers(api, options.terms ?? {}, isLoggedIn, termsGate);
 
   return [
     http.get(`${api}/config`, () => HttpResponse.json({ ...demoConfig, ...signupConfig(options.signup), franceConnect: options.franceConnect?.enabled === true })),
@@ -129,7 +137,8 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] {
       return new HttpResponse(null, { status: 204 });
     }),
 
-    ...createTermsHandlers(api, options.terms ?? {}, () => session !== null),
+    ...createDashboardHandlers(api, options.dashboard ?? {}, isLoggedIn, () => termsGate.mustAccept(), () => (session = null)),
+    ...termsHandlers,
     ...createAccountSecurityHandlers(api, state, security),
     ...createFranceConnectHandlers(api, state, () => newSession(), options.franceConnect),
     ...createSignupHandlers(api, options.signup),

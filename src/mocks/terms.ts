@@ -119,11 +119,21 @@ const profile: Profile = {
   serviceKeys: [{ serviceId: 'enfance', linked: true, linkedAt: '2026-01-10T09:00:00Z' }],
 };
 
+/** Filled in by `createTermsHandlers()`: other family-data mocks refuse, as the server does, until the terms are accepted. */
+export interface TermsMockGate {
+  mustAccept(): boolean;
+}
+
 /**
  * The handlers, for the mock API mounted at `api` (e.g. `/api/v1`). `isLoggedIn` reads the
- * session of the `createHandlers()` they belong to.
+ * session of the `createHandlers()` they belong to; `gate`, if given, receives the state.
  */
-export function createTermsHandlers(api: string, options: TermsMockOptions, isLoggedIn: () => boolean): HttpHandler[] {
+export function createTermsHandlers(
+  api: string,
+  options: TermsMockOptions,
+  isLoggedIn: () => boolean,
+  gate?: Partial<TermsMockGate>,
+): HttpHandler[] {
   const { state = 'mustAccept', text = 'long', acceptFailure, loadFailure = false } = options;
   let current = text === 'short' ? shortTerms : demoTerms;
   const previous: Terms = { ...current, version: '2025-03', publishedOn: '2025-03-15', textHash: 'b'.repeat(64) };
@@ -140,6 +150,7 @@ export function createTermsHandlers(api: string, options: TermsMockOptions, isLo
     };
   };
   const notLoggedIn = () => apiError(401, 'not_authenticated', 'No session');
+  if (gate) gate.mustAccept = () => status().mustAccept;
 
   return [
     http.get(`${api}/terms`, ({ request }) => {
