@@ -65,12 +65,12 @@ const PAGES: Page[] = [
     body: `<citizen-terms api="/api"></citizen-terms>`,
   },
   {
-    // For now the gate wraps the login box; the dashboard (issue 6) takes its place inside
-    // <cgu-gate> when it arrives.
+    // The citizen space: the terms gate around the dashboard (journeys J6, J7). Not logged
+    // in, the gate says so and links to /connexion (the city's urls.login).
     path: '/mon-espace',
     title: 'Mon espace',
     body: `<citizen-portal api="/api">
-<cgu-gate><citizen-login></citizen-login></cgu-gate>
+<cgu-gate><family-dashboard></family-dashboard></cgu-gate>
 <citizen-session-timeout></citizen-session-timeout>
 </citizen-portal>`,
   },
