@@ -28,6 +28,9 @@ import { requestRoutes } from './routes/requests.js';
 import { newsRoutes } from './routes/news.js';
 import { accountDataRoutes } from './routes/account-data.js';
 import { demoSite } from './pages/site.js';
+import { activityRoutes } from './routes/activities.js';
+import { bookingRoutes } from './routes/bookings.js';
+import { calendarRoutes } from './routes/calendar.js';
 
 export interface AppDeps {
   config: ServerConfig;
@@ -91,6 +94,9 @@ export function createApp({ config, store, mailer, adminToken, outboxDir, terms,
   api.use('/v1', requestRoutes({ store, sessions, cipher }));
   api.use('/v1', newsRoutes({ store, sessions }));
   api.use('/v1', accountDataRoutes({ store, sessions, cipher, city: config.city, mailer }));
+  api.use('/v1', activityRoutes({ store, sessions, cipher, activities: config.activities }));
+  api.use('/v1', bookingRoutes({ store, sessions, cipher, activities: config.activities }));
+  api.use('/v1', calendarRoutes({ store, sessions, cipher, activities: config.activities, publicUrl: config.publicUrl, cityName: config.city.name }));
   api.use(notFound);
   api.use(errorHandler);
   app.use('/api', api);

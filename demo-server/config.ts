@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
 import { CityConfig } from '../src/schemas/city-config.js';
+import { demoCatalogue, type ActivityCatalogue } from './activities/catalogue.js';
 
 const DEFAULT_CITY = fileURLToPath(new URL('./cities/ville-de-demo.json', import.meta.url));
 
@@ -37,6 +38,12 @@ const Env = z.object({
   FRANCECONNECT_ACR_VALUES: z._default(z.string(), 'eidas1'),
   /** Signature of FranceConnect's ID tokens and signed userinfo, as chosen in its partner space. */
   FRANCECONNECT_SIGNING_ALG: z._default(z.enum(['RS256', 'ES256']), 'RS256'),
+  /** Signs the payment provider's notifications (HMAC); unset, a key file beside the data file. */
+  PAYMENT_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
+  /** Largest stored document accepted, in bytes (10 MB). */
+  DOCUMENT_MAX_BYTES: z._default(z.coerce.number().check(z.int('must be a whole number'), z.minimum(1)), 10 * 1024 * 1024),
+  /** Total size of one account's stored documents, in bytes (100 MB). */
+  DOCUMENT_QUOTA_BYTES: z._default(z.coerce.number().check(z.int('must be a whole number'), z.minimum(1)), 100 * 1024 * 1024),
 });
 
 /**
@@ -68,6 +75,12 @@ export interface ServerConfig {
   franceConnect: FranceConnectSettings;
   city: CityConfig;
   cityFile: string;
+  /** PAYMENT_SECRET; undefined: the `payment-secret` file beside the data file (made at first use). */
+  paymentSecret: string | undefined;
+  /** Stored documents' limits ("Espace de stockage sécurisé"). */
+  documents: { maxFileBytes: number; quotaBytes: number };
+  /** The city's activities, days and prices (activities/catalogue.ts). */
+  activities: ActivityCatalogue;
 }
 
 export class ConfigError extends Error {
@@ -127,5 +140,8 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     },
     city,
     cityFile: e.CITY_CONFIG,
+    paymentSecret: e.PAYMENT_SECRET,
+    documents: { maxFileBytes: e.DOCUMENT_MAX_BYTES, quotaBytes: e.DOCUMENT_QUOTA_BYTES },
+    activities: demoCatalogue(),
   };
 }

@@ -11,6 +11,9 @@ import { hashPassword } from './auth/passwords.js';
 import type { FieldCipher } from './auth/field-cipher.js';
 import { writeChildRecord } from './family/child-records.js';
 import { summaryOf } from './family/requests.js';
+import { demoCatalogue, runsOn, type ActivityCatalogue } from './activities/catalogue.js';
+import { addDays, datesBetween, parisToday } from './activities/calendar.js';
+import type { BookingRecord } from './store/types.js';
 
 export const DEMO_PASSWORD = 'Marelle-Soleil-2026';
 export const DEMO_USERNAMES = ['marie.dupont', 'paul.dupont'] as const;
@@ -27,6 +30,8 @@ export async function seedDemoData(store: Store, cipher: FieldCipher): Promise<b
   await store.households.insert({
     id: householdId,
     keyHashes: { enfance: hashServiceKey(DEMO_ENFANCE_KEY) },
+    // Tranche C of the demo city's grid (activities/catalogue.ts).
+    quotientFamilial: 820,
     members: [
       { id: 'm-marie', role: 'parent', civility: 'MME', firstNames: 'Marie', lastName: 'Dupont', birthDate: '1986-03-14' },
       { id: 'm-paul', role: 'co-representative', civility: 'M', firstNames: 'Paul', lastName: 'Dupont', birthDate: '1984-11-02' },
@@ -57,7 +62,48 @@ export async function seedDemoData(store: Store, cipher: FieldCipher): Promise<b
     });
   }
   await seedDashboard(store, cipher, householdId);
+  await seedActivities(store, householdId);
   return true;
+}
+
+/** First day of the month `offset` months from `today`'s (YYYY-MM-DD). */
+const monthStart = (today: string, offset: number) => {
+  const d = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 + offset, 1));
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * Activities (issue 7): Léa in restauration scolaire and accueil du soir (Mondays, Tuesdays
+ * and Thursdays), Hugo in restauration scolaire and the Wednesday centre, enrolled since two
+ * months ago until the end of the school year, booked on every open day of the last two
+ * months, and Hugo on the next open Wednesdays.
+ */
+async function seedActivities(store: Store, householdId: string, catalogue: ActivityCatalogue = demoCatalogue()): Promise<void> {
+  const today = parisToday();
+  const from = monthStart(today, -2);
+  const year = Number(today.slice(0, 4)) + (Number(today.slice(5, 7)) >= 8 ? 1 : 0);
+  const to = `${year}-07-31`;
+  const now = new Date().toISOString();
+  const plan = [
+    { childId: 'm-lea', activityId: 'restauration-scolaire', weekdays: [1, 2, 4, 5] },
+    { childId: 'm-lea', activityId: 'accueil-soir', weekdays: [1, 2, 4] },
+    { childId: 'm-hugo', activityId: 'restauration-scolaire', weekdays: [1, 2, 4, 5] },
+    { childId: 'm-hugo', activityId: 'mercredi', weekdays: [3] },
+  ];
+  const marie = (await store.accounts.findByLogin('marie.dupont', true))!;
+  const bookings: BookingRecord[] = [];
+  const lastMonthEnd = addDays(monthStart(today, 0), -1);
+  for (const { childId, activityId, weekdays } of plan) {
+    await store.enrolments.insert({ id: randomUUID(), householdId, childId, activityId, from, to, createdAt: now });
+    const activity = catalogue.activities.find((a) => a.id === activityId)!;
+    const days = [...datesBetween(from, lastMonthEnd)];
+    if (activityId === 'mercredi') days.push(...[...datesBetween(addDays(today, 7), addDays(today, 28))]);
+    for (const date of days) {
+      if (!runsOn(activity, date) || !weekdays.includes(new Date(`${date}T00:00:00Z`).getUTCDay())) continue;
+      bookings.push({ householdId, childId, activityId, date, bookedAt: now, bookedBy: marie.id });
+    }
+  }
+  await store.bookings.insertMany(bookings);
 }
 
 /** The dashboard's demo data (issue 6): children's records, news, a message, two requests. */

@@ -37,7 +37,7 @@ export type RequestDraft =
   | { type: 'child-record-update'; childId: string; childName: string; record: ChildRecord };
 
 /** Request types that concern the whole family: its other representatives see them too. */
-const HOUSEHOLD_TYPES = new Set<RequestRecord['type']>(['household-addition', 'child-record-update']);
+const HOUSEHOLD_TYPES = new Set<RequestRecord['type']>(['household-addition', 'child-record-update', 'activity-enrolment', 'absence']);
 
 const ROLE_LABELS: Record<HouseholdAddition['role'], string> = {
   'co-representative': 'co-représentant',
@@ -63,8 +63,15 @@ export function summaryOf(draft: RequestDraft): string {
       return `Ajout de ${displayName(draft.addition)} (${ROLE_LABELS[draft.addition.role]})`;
     case 'child-record-update':
       return `Mise à jour du dossier administratif de ${draft.childName}`;
+    case 'activity-enrolment':
+      return `Inscription de ${draft.childName} : ${draft.activityName} du ${frenchDay(draft.from)} au ${frenchDay(draft.to)}`;
+    case 'absence':
+      return `Absence de ${draft.childName} du ${frenchDay(draft.from)} au ${frenchDay(draft.to)} (${draft.reason === 'illness' ? 'maladie' : 'autre motif'})`;
   }
 }
+
+/** 2026-11-24 → 24/11/2026. */
+const frenchDay = (isoDate: string) => isoDate.split('-').reverse().join('/');
 
 /** Creates a request in the `sent` state, for `account` (and its household for family requests). */
 export async function createRequest(
@@ -73,6 +80,7 @@ export async function createRequest(
   account: AccountRecord,
   draft: RequestDraft,
   at = new Date().toISOString(),
+  attachmentIds: readonly string[] = [],
 ): Promise<RequestRecord> {
   const id = randomUUID();
   const payload: RequestPayload =
@@ -89,6 +97,7 @@ export async function createRequest(
     summary: summaryOf(draft),
     history: [{ at, status: 'sent' }],
     payload,
+    ...(attachmentIds.length > 0 ? { attachmentIds: [...attachmentIds] } : {}),
   };
   await store.requests.insert(record);
   return record;
@@ -144,10 +153,21 @@ export async function citizenRequest(
     summary: request.summary,
     history: request.history.map((entry) => (entry.note === undefined ? { at: entry.at, status: entry.status } : { ...entry })),
     ...(submittedBy !== undefined ? { submittedBy } : {}),
+    ...(request.attachmentIds?.length ? { attachments: await attachmentsOf(store, request, viewer) } : {}),
     ...(options.details
       ? { details: await requestDetails(store, cipher, request, { kind: 'account', accountId: viewer.id }, options.purpose) }
       : {}),
   };
+}
+
+/** A request's attachments: their names for their owner only ("vous seul pouvez consulter son contenu"). */
+async function attachmentsOf(store: Store, request: RequestRecord, viewer: AccountRecord) {
+  const attachments: { id: string; name?: string }[] = [];
+  for (const id of request.attachmentIds ?? []) {
+    const document = request.accountId === viewer.id ? await store.documents.get(id) : undefined;
+    attachments.push(document && document.accountId === viewer.id ? { id, name: document.name } : { id });
+  }
+  return attachments;
 }
 
 /** Why an accepted request cannot be applied: staff should refuse it with a reason instead. */
@@ -271,6 +291,27 @@ async function apply(ctx: DecisionContext, request: RequestRecord, notes: string
       await writeChildRecord(store, ctx.cipher, household.id, payload.childId, record);
       return {};
     }
+    case 'activity-enrolment': {
+      const householdId = request.householdId;
+      const household = householdId ? await store.households.get(householdId) : undefined;
+      if (!household || !household.members.some((m) => m.id === payload.childId && m.role === 'child')) {
+        throw new DecisionError('The child is no longer in the household: refuse the request with a reason');
+      }
+      await store.enrolments.insert({
+        id: randomUUID(),
+        householdId: household.id,
+        childId: payload.childId,
+        activityId: payload.activityId,
+        from: payload.from,
+        to: payload.to,
+        createdAt: new Date().toISOString(),
+        requestId: request.id,
+      });
+      return {};
+    }
+    case 'absence':
+      // Shown as absent since it was reported; accepting an illness absence keeps its days off the invoice.
+      return {};
   }
 }
 

@@ -28,6 +28,13 @@ import { lowdbRequests } from './lowdb/requests.js';
 import { lowdbNews } from './lowdb/news.js';
 import { lowdbMessages } from './lowdb/messages.js';
 import { lowdbHealthAudit } from './lowdb/health-audit.js';
+import type { BookingRecord, CalendarFeedRecord, DocumentRecord, EnrolmentRecord, IdempotencyRecord, InvoiceRecord, PaymentRecord } from './types.js';
+import { lowdbEnrolments } from './lowdb/enrolments.js';
+import { lowdbBookings } from './lowdb/bookings.js';
+import { lowdbCalendarFeeds } from './lowdb/calendar-feeds.js';
+import { lowdbInvoices } from './lowdb/invoices.js';
+import { lowdbPayments } from './lowdb/payments.js';
+import { lowdbDocuments } from './lowdb/documents.js';
 
 /** The data file's version; additive changes (a new collection) keep it. */
 export const DB_VERSION = 1;
@@ -50,10 +57,18 @@ export interface DbData {
   news: NewsRecord[];
   messages: MessageRecord[];
   healthAudit: HealthAuditRecord[];
+  enrolments: EnrolmentRecord[];
+  bookings: BookingRecord[];
+  /** Answers to booking batches by idempotency key (kept 24 h; see lowdb/bookings.ts). */
+  idempotency: IdempotencyRecord[];
+  calendarFeeds: CalendarFeedRecord[];
+  invoices: InvoiceRecord[];
+  payments: PaymentRecord[];
+  documents: DocumentRecord[];
 }
 
 export function emptyData(): DbData {
-  return { version: DB_VERSION, accounts: [], sessions: [], throttles: [], households: [], mailTokens: [], termsAcceptances: [], franceConnectLinks: [], childRecords: [], requests: [], news: [], messages: [], healthAudit: [] };
+  return { version: DB_VERSION, accounts: [], sessions: [], throttles: [], households: [], mailTokens: [], termsAcceptances: [], franceConnectLinks: [], childRecords: [], requests: [], news: [], messages: [], healthAudit: [], enrolments: [], bookings: [], idempotency: [], calendarFeeds: [], invoices: [], payments: [], documents: [] };
 }
 
 export interface LowdbStoreOptions {
@@ -110,6 +125,12 @@ export async function openLowdbStore(file: string, options: LowdbStoreOptions = 
     news: lowdbNews(db, queue),
     messages: lowdbMessages(db, queue),
     healthAudit: lowdbHealthAudit(db, queue),
+    enrolments: lowdbEnrolments(db, queue),
+    bookings: lowdbBookings(db, queue),
+    calendarFeeds: lowdbCalendarFeeds(db, queue),
+    invoices: lowdbInvoices(db, queue),
+    payments: lowdbPayments(db, queue),
+    documents: lowdbDocuments(db, queue),
     close() {
       closing ??= (async () => {
         await queue.close();

@@ -71,6 +71,8 @@ export interface HouseholdRecord {
   members: HouseholdMember[];
   /** Service id → SHA-256 of the key printed on the city's letter. */
   keyHashes: Record<string, string>;
+  /** "Quotient familial" known to the city (sets the tariff bracket); absent: the highest bracket. */
+  quotientFamilial?: number | undefined;
 }
 
 /**
@@ -227,7 +229,17 @@ export type RequestPayload =
   | { type: 'address-change'; address: Address }
   | { type: 'contact-change'; phones?: PhoneChange | undefined; email?: string | undefined }
   | { type: 'household-addition'; addition: HouseholdAddition; memberId?: string | undefined }
-  | { type: 'child-record-update'; childId: string; childName: string; record: StoredChildRecordFields };
+  | { type: 'child-record-update'; childId: string; childName: string; record: StoredChildRecordFields }
+  | { type: 'activity-enrolment'; childId: string; childName: string; activityId: string; activityName: string; from: string; to: string }
+  | {
+      type: 'absence';
+      childId: string;
+      childName: string;
+      from: string;
+      to: string;
+      reason: 'illness' | 'other';
+      comment?: string | undefined;
+    };
 
 /** A request to the city ("démarche") and its history. */
 export interface RequestRecord {
@@ -244,6 +256,8 @@ export interface RequestRecord {
   summary: string;
   history: { at: string; status: RequestStatus; note?: string | undefined }[];
   payload: RequestPayload;
+  /** Stored documents of the author attached to it (an absence's certificate, a justificatif). */
+  attachmentIds?: string[] | undefined;
   /** Kept after its author closed the account: why (e.g. public archives). */
   retainedReason?: string | undefined;
 }
@@ -346,6 +360,217 @@ export interface HealthAuditRepository {
   listByAccount(accountId: string): Promise<HealthAuditRecord[]>;
 }
 
+/** A child enrolled in an activity for a period (seeded, or an accepted "Inscrire" request). */
+export interface EnrolmentRecord {
+  id: string;
+  householdId: string;
+  childId: string;
+  activityId: string;
+  /** First and last day (YYYY-MM-DD), inclusive. */
+  from: string;
+  to: string;
+  createdAt: string;
+  requestId?: string | undefined;
+}
+
+/** One booked day: a child, an activity, a date. */
+export interface BookingRecord {
+  householdId: string;
+  childId: string;
+  activityId: string;
+  date: string;
+  bookedAt: string;
+  /** The account that booked it. */
+  bookedBy: string;
+}
+
+/** A change of a batch, with the refusal the route found before queueing it (closed, notice period…). */
+export interface BookingChangeInput {
+  activityId: string;
+  date: string;
+  action: 'book' | 'cancel';
+  refusal?: string | undefined;
+}
+
+export interface BookingBatchInput {
+  accountId: string;
+  householdId: string;
+  childId: string;
+  idempotencyKey: string;
+  /** SHA-256 of the batch: the same key with another batch is refused. */
+  bodyHash: string;
+  at: string;
+  changes: BookingChangeInput[];
+  /** Places per day, by activity id. */
+  capacity: Record<string, number>;
+  /** The family's price of one day, by activity id (cents). */
+  unitPriceCents: Record<string, number>;
+}
+
+export interface BookingBatchOutcome {
+  applied: { activityId: string; date: string; action: 'book' | 'cancel' }[];
+  conflicts: { activityId: string; date: string; code: string }[];
+  totalCents: number;
+}
+
+/** The stored answer to a batch, by (account, key): a retry gets it again, applied once. */
+export interface IdempotencyRecord {
+  scope: 'bookings';
+  accountId: string;
+  key: string;
+  bodyHash: string;
+  result: BookingBatchOutcome;
+  createdAt: string;
+}
+
+/** A child's private calendar feed ("Ajouter à mon agenda"): the token's hash only. */
+export interface CalendarFeedRecord {
+  /** SHA-256 (hex) of the token in the feed's address. */
+  tokenHash: string;
+  householdId: string;
+  childId: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface InvoiceLineRecord {
+  label: string;
+  childId?: string | undefined;
+  activityId?: string | undefined;
+  quantity: number;
+  unitPriceCents: number;
+  totalCents: number;
+  /** The billed days (YYYY-MM-DD). */
+  dates?: string[] | undefined;
+}
+
+/** "Mes factures": one household's invoice of a month. Kept after an account's closure (accounting). */
+export interface InvoiceRecord {
+  id: string;
+  /** e.g. FAC-2026-10-0001, in issue order per month. */
+  number: string;
+  householdId: string;
+  /** YYYY-MM */
+  period: string;
+  lines: InvoiceLineRecord[];
+  amountCents: number;
+  issuedAt: string;
+  dueDate: string;
+  paidAt?: string | undefined;
+  paymentId?: string | undefined;
+}
+
+export type PaymentStatus = 'pending' | 'succeeded' | 'refused' | 'abandoned';
+
+/** An online payment of an invoice through the payment provider. */
+export interface PaymentRecord {
+  id: string;
+  invoiceId: string;
+  householdId: string;
+  accountId: string;
+  idempotencyKey: string;
+  /** SHA-256 of what was asked (invoice, return address): the same key for another payment is refused. */
+  bodyHash: string;
+  amountCents: number;
+  provider: string;
+  returnUrl: string;
+  status: PaymentStatus;
+  createdAt: string;
+  updatedAt: string;
+  transactionId?: string | undefined;
+  receiptNumber?: string | undefined;
+}
+
+/** "Espace de stockage sécurisé": metadata only; the content is a file outside the JSON. */
+export interface DocumentRecord {
+  id: string;
+  accountId: string;
+  name: string;
+  /** Detected from the content. */
+  type: string;
+  sizeBytes: number;
+  uploadedAt: string;
+  category?: string | undefined;
+  /** Path of the content, relative to the documents folder (`<accountId>/<random id>`). */
+  file: string;
+}
+
+export interface EnrolmentRepository {
+  listForChild(householdId: string, childId: string): Promise<EnrolmentRecord[]>;
+  insert(enrolment: EnrolmentRecord): Promise<void>;
+}
+
+export interface BookingRepository {
+  /** The child's booked days between `from` and `to` (inclusive), by date. */
+  listForChild(householdId: string, childId: string, from: string, to: string): Promise<BookingRecord[]>;
+  /** Every booking between `from` and `to` (billing). */
+  listBetween(from: string, to: string): Promise<BookingRecord[]>;
+  /** How many places are taken, by `activityId|date`, between `from` and `to`. */
+  countsBetween(from: string, to: string): Promise<Map<string, number>>;
+  /** Inserts bookings as they are (seed data): no rule is checked. */
+  insertMany(bookings: readonly BookingRecord[]): Promise<void>;
+  /**
+   * Applies a batch in one queued mutation: capacity is counted there, so of two families
+   * taking the last place at once exactly one gets it. The same (account, key) and batch
+   * returns the first outcome without applying anything again (`replayed`); the same key
+   * with another batch rejects with StoreConflictError('idempotencyKey').
+   */
+  applyBatch(batch: BookingBatchInput): Promise<{ outcome: BookingBatchOutcome; replayed: boolean }>;
+}
+
+export interface CalendarFeedRepository {
+  findByTokenHash(tokenHash: string): Promise<CalendarFeedRecord | undefined>;
+  findForChild(householdId: string, childId: string): Promise<CalendarFeedRecord | undefined>;
+  /** Stores the child's feed, revoking the previous one. */
+  put(feed: CalendarFeedRecord): Promise<void>;
+  /** Revokes the child's feed; returns how many were removed (0 or 1). */
+  delete(householdId: string, childId: string): Promise<number>;
+  /** Revokes the feeds an account created (account closure). */
+  deleteCreatedBy(accountId: string): Promise<number>;
+}
+
+export interface InvoiceRepository {
+  get(id: string): Promise<InvoiceRecord | undefined>;
+  listForHousehold(householdId: string): Promise<InvoiceRecord[]>;
+  list(): Promise<InvoiceRecord[]>;
+  /**
+   * Issues the drafts in one write, numbering them in the queue; a household already invoiced
+   * for the period is skipped. Returns the invoices created.
+   */
+  issue(drafts: readonly Omit<InvoiceRecord, 'id' | 'number'>[]): Promise<InvoiceRecord[]>;
+}
+
+export interface PaymentRepository {
+  get(id: string): Promise<PaymentRecord | undefined>;
+  listForHousehold(householdId: string): Promise<PaymentRecord[]>;
+  /**
+   * Starts a payment, in the queue: the same (account, key) and body returns the existing
+   * one (`created: false`); the same key with another body rejects with
+   * StoreConflictError('idempotencyKey'); a paid invoice with StoreConflictError('invoice').
+   */
+  start(payment: PaymentRecord): Promise<{ payment: PaymentRecord; created: boolean }>;
+  /**
+   * Records the provider's verified outcome, once: a payment no longer pending is returned as
+   * it is (`changed: false`). A success marks the invoice paid in the same write.
+   */
+  settle(
+    id: string,
+    outcome: { status: Exclude<PaymentStatus, 'pending'>; at: string; transactionId: string; receiptNumber?: string | undefined },
+  ): Promise<{ payment: PaymentRecord; changed: boolean }>;
+}
+
+export interface DocumentRepository {
+  get(id: string): Promise<DocumentRecord | undefined>;
+  listForAccount(accountId: string): Promise<DocumentRecord[]>;
+  /** Inserts unless the account's documents would exceed `quotaBytes`: StoreConflictError('quota'). */
+  insertWithinQuota(document: DocumentRecord, quotaBytes: number): Promise<void>;
+  /** Renames the account's document; undefined if it has no such document. */
+  rename(id: string, accountId: string, name: string): Promise<DocumentRecord | undefined>;
+  /** Removes the account's document's metadata and returns it (the caller removes the file). */
+  delete(id: string, accountId: string): Promise<DocumentRecord | undefined>;
+  deleteForAccount(accountId: string): Promise<DocumentRecord[]>;
+}
+
 export interface Store {
   accounts: AccountRepository;
   sessions: SessionRepository;
@@ -359,6 +584,12 @@ export interface Store {
   news: NewsRepository;
   messages: MessageRepository;
   healthAudit: HealthAuditRepository;
+  enrolments: EnrolmentRepository;
+  bookings: BookingRepository;
+  calendarFeeds: CalendarFeedRepository;
+  invoices: InvoiceRepository;
+  payments: PaymentRepository;
+  documents: DocumentRepository;
   /** Waits for pending writes, releases the data file's lock. */
   close(): Promise<void>;
 }

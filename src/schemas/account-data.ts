@@ -10,6 +10,8 @@ import { Id, IsoDateTime } from './common.js';
 import { ChildRecord, HouseholdMember } from './household.js';
 import { CitizenMessage } from './news.js';
 import { CitizenRequest } from './requests.js';
+import { Invoice } from './invoices.js';
+import { StoredDocument } from './documents.js';
 
 /** `GET /account/export?format=…`: the JSON below, or the same as a readable HTML page. */
 export const ExportFormat = z.enum(['json', 'html']);
@@ -62,5 +64,9 @@ export const AccountExport = z.object({
   /** Open sessions (when and until when; never their ids). */
   sessions: z.array(z.object({ createdAt: IsoDateTime, lastSeenAt: IsoDateTime, expiresAt: IsoDateTime })),
   healthDataReads: z.array(HealthDataRead),
+  /** The household's invoices (kept by the city after a closure: accounting records). */
+  invoices: z.optional(z.array(Invoice)),
+  /** The account's stored documents (metadata; the files are downloaded one by one). */
+  documents: z.optional(z.array(StoredDocument)),
 });
 export type AccountExport = z.infer<typeof AccountExport>;

@@ -13,3 +13,11 @@ export const StoredDocument = z.object({
   category: z.optional(z.string()),
 });
 export type StoredDocument = z.infer<typeof StoredDocument>;
+
+/** "Renommer" a stored document. */
+export const DocumentRename = z.object({ name: z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(200, 'too_long')) });
+export type DocumentRename = z.infer<typeof DocumentRename>;
+
+/** The account's storage: used and allowed bytes, the largest file accepted. */
+export const DocumentQuota = z.object({ usedBytes: z.int(), quotaBytes: z.int(), maxFileBytes: z.int() });
+export type DocumentQuota = z.infer<typeof DocumentQuota>;

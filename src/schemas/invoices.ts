@@ -14,9 +14,21 @@ export const Invoice = z.object({
   dueDate: IsoDate,
   status: InvoiceStatus,
   lines: z.array(
-    z.object({ label: z.string(), childId: z.optional(Id), quantity: z.int(), unitPriceCents: Cents, totalCents: Cents }),
+    z.object({
+      label: z.string(),
+      childId: z.optional(Id),
+      quantity: z.int(),
+      unitPriceCents: Cents,
+      totalCents: Cents,
+      activityId: z.optional(Id),
+      /** The billed days. */
+      dates: z.optional(z.array(IsoDate)),
+    }),
   ),
   paidAt: z.optional(IsoDateTime),
+  issuedAt: z.optional(IsoDateTime),
+  /** The payment that settled it, for its receipt. */
+  paymentId: z.optional(Id),
 });
 export type Invoice = z.infer<typeof Invoice>;
 
@@ -38,5 +50,9 @@ export const Payment = z.object({
   amountCents: Cents,
   receiptNumber: z.optional(z.string()),
   updatedAt: IsoDateTime,
+  /** The invoice's number, for the receipt. */
+  invoiceNumber: z.optional(z.string()),
+  /** The provider's transaction reference, once it answered. */
+  transactionId: z.optional(z.string()),
 });
 export type Payment = z.infer<typeof Payment>;

@@ -2,7 +2,7 @@
 /** Requests to the city ("démarches") and their status (seed 000: "Suivre l'état de traitement"). */
 import * as z from 'zod/mini';
 import { Address } from './account.js';
-import { Email, FrenchPhone, Id, IsoDateTime } from './common.js';
+import { Email, FrenchPhone, Id, IsoDate, IsoDateTime } from './common.js';
 import { ChildRecord, HouseholdAddition } from './household.js';
 
 export const RequestType = z.enum([
@@ -35,6 +35,26 @@ export const RequestDetails = z.discriminatedUnion('type', [
   z.object({ type: z.literal('contact-change'), phones: z.optional(PhoneChange), email: z.optional(Email) }),
   z.object({ type: z.literal('household-addition'), addition: HouseholdAddition, memberId: z.optional(Id) }),
   z.object({ type: z.literal('child-record-update'), childId: Id, childName: z.string(), record: ChildRecord }),
+  /** "Inscrire": a child in an activity for a period (issue 7). */
+  z.object({
+    type: z.literal('activity-enrolment'),
+    childId: Id,
+    childName: z.string(),
+    activityId: Id,
+    activityName: z.string(),
+    from: IsoDate,
+    to: IsoDate,
+  }),
+  /** "Signaler une absence" (issue 7): the days show as absent in the agenda. */
+  z.object({
+    type: z.literal('absence'),
+    childId: Id,
+    childName: z.string(),
+    from: IsoDate,
+    to: IsoDate,
+    reason: z.enum(['illness', 'other']),
+    comment: z.optional(z.string()),
+  }),
 ]);
 export type RequestDetails = z.infer<typeof RequestDetails>;
 
@@ -55,5 +75,7 @@ export const CitizenRequest = z.object({
   submittedBy: z.optional(z.string()),
   /** What the request asks for (detail only). */
   details: z.optional(RequestDetails),
+  /** Stored documents attached by its author (an absence's certificate, a justificatif); names shown to their owner only. */
+  attachments: z.optional(z.array(z.object({ id: Id, name: z.optional(z.string()) }))),
 });
 export type CitizenRequest = z.infer<typeof CitizenRequest>;
