@@ -31,6 +31,10 @@ import { demoSite } from './pages/site.js';
 import { activityRoutes } from './routes/activities.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { calendarRoutes } from './routes/calendar.js';
+import { invoiceRoutes } from './routes/invoices.js';
+import { paymentRoutes } from './routes/payments.js';
+import { paymentProviderRoutes } from './routes/payment-provider.js';
+import { simulatedProvider } from './payments/provider.js';
 
 export interface AppDeps {
   config: ServerConfig;
@@ -96,12 +100,16 @@ export function createApp({ config, store, mailer, adminToken, outboxDir, terms,
   api.use('/v1', accountDataRoutes({ store, sessions, cipher, city: config.city, mailer }));
   api.use('/v1', activityRoutes({ store, sessions, cipher, activities: config.activities }));
   api.use('/v1', bookingRoutes({ store, sessions, cipher, activities: config.activities }));
+  api.use('/v1', invoiceRoutes({ store, sessions, cipher, cityName: config.city.name }));
+  api.use('/v1', paymentRoutes({ store, sessions, cipher, provider: simulatedProvider(config.publicUrl), publicUrl: config.publicUrl, corsOrigins: config.corsOrigins, paymentSecret: config.paymentSecret, dataFile: config.dataFile }));
   api.use('/v1', calendarRoutes({ store, sessions, cipher, activities: config.activities, publicUrl: config.publicUrl, cityName: config.city.name }));
   api.use(notFound);
   api.use(errorHandler);
+  // Before the API: the provider's notification comes without session or CSRF header, form-encoded.
+  app.use(paymentProviderRoutes({ store, paymentSecret: config.paymentSecret, dataFile: config.dataFile, cityName: config.city.name }));
   app.use('/api', api);
 
-  const admin = adminRoutes({ store, city: config.city, outboxDir, mailer, publicUrl: config.publicUrl, cipher }, adminToken);
+  const admin = adminRoutes({ store, city: config.city, outboxDir, mailer, publicUrl: config.publicUrl, cipher, activities: config.activities }, adminToken);
   admin.use(errorHandler);
   app.use('/admin/v1', admin);
 

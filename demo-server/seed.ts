@@ -14,6 +14,8 @@ import { summaryOf } from './family/requests.js';
 import { demoCatalogue, runsOn, type ActivityCatalogue } from './activities/catalogue.js';
 import { addDays, datesBetween, parisToday } from './activities/calendar.js';
 import type { BookingRecord } from './store/types.js';
+import { generateInvoices } from './billing/invoices.js';
+import { newReceiptNumber, newTransactionId } from './payments/provider.js';
 
 export const DEMO_PASSWORD = 'Marelle-Soleil-2026';
 export const DEMO_USERNAMES = ['marie.dupont', 'paul.dupont'] as const;
@@ -104,6 +106,31 @@ async function seedActivities(store: Store, householdId: string, catalogue: Acti
     }
   }
   await store.bookings.insertMany(bookings);
+
+  // "Mes factures": the last two months billed from those bookings; the older one paid online.
+  // Each issued on the first day of the month after it, as the city's run would have.
+  const issuedOn = (offset: number) => new Date(`${monthStart(today, offset)}T08:00:00Z`);
+  const [older] = await generateInvoices(store, catalogue, monthStart(today, -2).slice(0, 7), issuedOn(-1));
+  await generateInvoices(store, catalogue, monthStart(today, -1).slice(0, 7), issuedOn(0));
+  if (older) {
+    const paidAt = new Date(Date.now() - 20 * 86_400_000);
+    const id = randomUUID();
+    await store.payments.start({
+      id,
+      invoiceId: older.id,
+      householdId,
+      accountId: marie.id,
+      idempotencyKey: `seed-${id}`,
+      bodyHash: 'seed',
+      amountCents: older.amountCents,
+      provider: 'simulated',
+      returnUrl: 'http://localhost/mon-espace',
+      status: 'pending',
+      createdAt: paidAt.toISOString(),
+      updatedAt: paidAt.toISOString(),
+    });
+    await store.payments.settle(id, { status: 'succeeded', at: paidAt.toISOString(), transactionId: newTransactionId(), receiptNumber: newReceiptNumber(paidAt) });
+  }
 }
 
 /** The dashboard's demo data (issue 6): children's records, news, a message, two requests. */

@@ -22,6 +22,8 @@ import { hashServiceKey } from '../seed.js';
 import { importAccounts, ImportRefusedError } from './import-accounts.js';
 import type { FieldCipher } from '../auth/field-cipher.js';
 import { dashboardCommands } from './dashboard-commands.js';
+import { billingCommands } from './billing-commands.js';
+import type { ActivityCatalogue } from '../activities/catalogue.js';
 
 export interface AdminContext {
   store: Store;
@@ -33,6 +35,8 @@ export interface AdminContext {
   publicUrl?: URL;
   /** The data key's cipher, for the commands that open health data (requests:show, requests:decide). */
   cipher?: FieldCipher;
+  /** The city's activities and prices (invoices:generate); default: activities/catalogue.ts. */
+  activities?: ActivityCatalogue;
 }
 
 /** A mistake in the command line: shown to the operator as is, exit code 2. */
@@ -239,6 +243,7 @@ const commands: Record<string, Command> = {
     },
   },
   ...dashboardCommands,
+  ...billingCommands,
   'mail:list': {
     usage: 'mail:list',
     summary: 'List the mails in the embedded outbox (when SMTP_URL is not set).',
