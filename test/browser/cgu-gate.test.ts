@@ -285,6 +285,26 @@ describe('<cgu-gate>', () => {
       await waitUntil(() => shadow(el, '.heading'), 'the terms once the password is changed');
     });
 
+    it('keeps the revealed content on screen while it checks again', async () => {
+      fake.status = { currentVersion: '2026-09', acceptedVersion: '2026-09', mustAccept: false };
+      const el = await mount(fake);
+      expect(isContentShown(el)).to.be.true;
+      fake.onGetStatus = () => new Promise<TermsStatus>(() => undefined);
+      requireTerms(el.querySelector('button')!);
+      await settle();
+      expect(isContentShown(el), 'no flash of "Chargement…" over content already accepted').to.be.true;
+    });
+
+    it('moves focus to the notice when a logout inside the content hides it', async () => {
+      fake.status = { currentVersion: '2026-09', acceptedVersion: '2026-09', mustAccept: false };
+      const el = await mount(fake);
+      el.querySelector('button')!.focus();
+      document.dispatchEvent(new CustomEvent('citizen-logged-out', { detail: {}, bubbles: true, composed: true }));
+      await waitUntil(() => shadow(el, '.message'), 'the notice');
+      await settle();
+      expect(deepActiveElement(), 'focus not lost to <body>').to.equal(shadow(el, '.message'));
+    });
+
     it('shows the terms again when an element inside gets terms_not_accepted', async () => {
       fake.status = { currentVersion: '2026-09', acceptedVersion: '2026-09', mustAccept: false };
       const el = await mount(fake);

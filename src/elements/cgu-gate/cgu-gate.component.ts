@@ -43,7 +43,7 @@ declare global {
 }
 
 type View = 'checking' | 'logged-out' | 'must-accept' | 'accepted' | 'error';
-type FocusTarget = 'content' | 'heading' | 'feedback';
+type FocusTarget = 'content' | 'heading' | 'feedback' | 'message';
 type Notice = 'changed' | undefined;
 
 /**
@@ -155,9 +155,12 @@ export class CguGate extends CitizenElement {
   };
 
   readonly #handleLoggedOut = () => {
+    // Checked before the content is hidden: a logout button inside it would leave focus on <body>.
+    const hadFocus = this.matches(':focus-within');
     this.#check++;
     this.loggedOutReason = undefined;
     this.#showLoggedOut();
+    if (hadFocus) this.#focus('message');
   };
 
   readonly #handleTermsRequired = (event: Event) => {
@@ -216,6 +219,7 @@ export class CguGate extends CitizenElement {
     if (target === 'content') this.renderRoot.querySelector<HTMLElement>('.content')?.focus();
     else if (target === 'heading') this.renderRoot.querySelector<HTMLElement>('.heading')?.focus();
     else if (target === 'feedback') this.renderRoot.querySelector<HTMLElement>('.feedback')?.focus();
+    else if (target === 'message') this.renderRoot.querySelector<HTMLElement>('.message')?.focus();
   }
 
   #focus(target: FocusTarget) {
@@ -226,8 +230,9 @@ export class CguGate extends CitizenElement {
   async #checkStatus(adapter: CitizenBackend, focus?: FocusTarget) {
     const check = ++this.#check;
     const isCurrent = () => check === this.#check && adapter === this.adapter;
-    // Re-checking an open gate keeps it on screen; only a first check shows "Chargement…".
-    if (this.view !== 'must-accept') this.view = 'checking';
+    // Re-checking an open gate, or revealed content, keeps it on screen until the answer says
+    // otherwise (the API refuses family data anyway); only a first check shows "Chargement…".
+    if (this.view !== 'must-accept' && this.view !== 'accepted') this.view = 'checking';
     this.loadError = undefined;
     try {
       const status = await adapter.getTermsStatus();
@@ -394,7 +399,7 @@ export class CguGate extends CitizenElement {
     const loginUrl = httpUrl(this.loginUrl ?? this.cityConfig?.urls.login);
     return html`
       <div part="base" class="base">
-        <p class="message">${this.loggedOutReason ? this.t(`error.${this.loggedOutReason}`) : this.t('cgu.loginRequired')}</p>
+        <p class="message" tabindex="-1">${this.loggedOutReason ? this.t(`error.${this.loggedOutReason}`) : this.t('cgu.loginRequired')}</p>
         ${loginUrl ? html`<a part="login-link" class="link" href=${loginUrl}>${this.t('cgu.login')}</a>` : nothing}
       </div>
     `;
