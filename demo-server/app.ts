@@ -35,6 +35,8 @@ import { invoiceRoutes } from './routes/invoices.js';
 import { paymentRoutes } from './routes/payments.js';
 import { paymentProviderRoutes } from './routes/payment-provider.js';
 import { simulatedProvider } from './payments/provider.js';
+import { documentRoutes } from './routes/documents.js';
+import { dirname, join, resolve } from 'node:path';
 
 export interface AppDeps {
   config: ServerConfig;
@@ -97,11 +99,14 @@ export function createApp({ config, store, mailer, adminToken, outboxDir, terms,
   api.use('/v1', householdRoutes({ store, sessions, cipher }));
   api.use('/v1', requestRoutes({ store, sessions, cipher }));
   api.use('/v1', newsRoutes({ store, sessions }));
-  api.use('/v1', accountDataRoutes({ store, sessions, cipher, city: config.city, mailer }));
+  // Stored documents' contents: beside the data file, outside any public path.
+  const documentsDir = join(dirname(resolve(config.dataFile)), 'documents');
+  api.use('/v1', accountDataRoutes({ store, sessions, cipher, city: config.city, mailer, documentsDir }));
   api.use('/v1', activityRoutes({ store, sessions, cipher, activities: config.activities }));
   api.use('/v1', bookingRoutes({ store, sessions, cipher, activities: config.activities }));
   api.use('/v1', invoiceRoutes({ store, sessions, cipher, cityName: config.city.name }));
   api.use('/v1', paymentRoutes({ store, sessions, cipher, provider: simulatedProvider(config.publicUrl), publicUrl: config.publicUrl, corsOrigins: config.corsOrigins, paymentSecret: config.paymentSecret, dataFile: config.dataFile }));
+  api.use('/v1', documentRoutes({ store, sessions, cipher, documentsDir, limits: config.documents }));
   api.use('/v1', calendarRoutes({ store, sessions, cipher, activities: config.activities, publicUrl: config.publicUrl, cityName: config.city.name }));
   api.use(notFound);
   api.use(errorHandler);

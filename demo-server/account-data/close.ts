@@ -12,6 +12,7 @@ import { clearFailures } from '../auth/throttle.js';
 import { FOOTER, formalName } from '../mail/account-mails.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { AccountClosure, AccountRecord, MailTokenPurpose, Store } from '../store/types.js';
+import { removeDocumentFiles } from '../routes/documents.js';
 
 /** Why each kind of data outlives the account (shown to staff; listed in the closure record). */
 export const RETENTION_REASONS = {
@@ -23,6 +24,8 @@ export const RETENTION_REASONS = {
     "Dossier famille du service municipal : tenu par le service, indépendamment de l'espace citoyen, et encore utilisé par les autres représentants du foyer.",
   healthAudit:
     "Journal des consultations de données de santé : mesure de sécurité (RGPD, art. 32), sans les données elles-mêmes.",
+  invoices:
+    'Factures et paiements du foyer : pièces comptables conservées 10 ans (Code de commerce, art. L123-22 ; comptabilité publique).',
 } as const;
 
 const MAIL_TOKEN_PURPOSES: readonly MailTokenPurpose[] = ['activation', 'password-reset', 'account-setup'];
@@ -31,9 +34,11 @@ export interface CloseDeps {
   store: Store;
   city: CityConfig;
   mailer?: Mailer | undefined;
+  /** Where stored documents' contents live: deleted with the account. */
+  documentsDir?: string | undefined;
 }
 
-export async function closeAccount({ store, city, mailer }: CloseDeps, account: AccountRecord): Promise<AccountClosure> {
+export async function closeAccount({ store, city, mailer, documentsDir }: CloseDeps, account: AccountRecord): Promise<AccountClosure> {
   const closedAt = new Date().toISOString();
   const tag = `compte-clos-${randomBytes(6).toString('hex')}`;
   const kept: AccountClosure['kept'] = [];
@@ -42,6 +47,9 @@ export async function closeAccount({ store, city, mailer }: CloseDeps, account: 
   }
   if (account.householdId) kept.push({ what: 'household', reason: RETENTION_REASONS.household });
   if ((await store.healthAudit.listByAccount(account.id)).length > 0) kept.push({ what: 'healthAudit', reason: RETENTION_REASONS.healthAudit });
+  if (account.householdId && (await store.invoices.listForHousehold(account.householdId)).length > 0) {
+    kept.push({ what: 'invoices', reason: RETENTION_REASONS.invoices });
+  }
 
   // First the account: disabled and anonymised, it opens nothing from now on (a session
   // racing with this one is refused by the status check of every request).
@@ -64,6 +72,10 @@ export async function closeAccount({ store, city, mailer }: CloseDeps, account: 
   for (const purpose of MAIL_TOKEN_PURPOSES) await store.mailTokens.revoke(account.id, purpose);
   await store.franceConnectLinks.deleteForAccount(account.id);
   await store.messages.deleteForAccount(account.id);
+  // "Vous seul pouvez consulter son contenu": nobody can, once the account is closed.
+  const documents = await store.documents.deleteForAccount(account.id);
+  if (documentsDir) await removeDocumentFiles(documentsDir, documents);
+  await store.calendarFeeds.deleteCreatedBy(account.id);
   const { retained } = await store.requests.closeForAccount(account.id, RETENTION_REASONS.requests);
   if (retained > 0) {
     kept.push({ what: 'requests', reason: RETENTION_REASONS.requests });

@@ -11,6 +11,8 @@ import { childRecordPlace, logHealthRead, openChildRecord } from '../family/chil
 import { citizenRequest, visibleRequests } from '../family/requests.js';
 import { toCitizenMessage } from '../routes/news.js';
 import type { AccountRecord, Store } from '../store/types.js';
+import { invoiceJson } from '../billing/invoices.js';
+import { documentJson } from '../routes/documents.js';
 
 export interface ExportDeps {
   store: Store;
@@ -78,5 +80,7 @@ export async function buildAccountExport({ store, cipher, city }: ExportDeps, ac
       by: read.actor.kind === 'staff' ? 'staff' : read.actor.accountId === account.id ? 'you' : 'household',
       purpose: read.purpose,
     })),
+    invoices: householdRecord ? (await store.invoices.listForHousehold(householdRecord.id)).map((i) => invoiceJson(i)) : [],
+    documents: (await store.documents.listForAccount(account.id)).map(documentJson),
   });
 }

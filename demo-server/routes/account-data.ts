@@ -27,6 +27,8 @@ const ExportQuery = z.object({ format: z._default(ExportFormat, 'json') });
 export interface AccountDataDeps extends FamilyRoutesDeps {
   city: CityConfig;
   mailer: Mailer;
+  /** Stored documents' contents, deleted with the account (routes/documents.ts). */
+  documentsDir?: string | undefined;
 }
 
 export function accountDataRoutes(deps: AccountDataDeps): Router {
