@@ -25,7 +25,7 @@ describe('documents: owner only, type from content, limits', () => {
   let martin: Awaited<ReturnType<typeof martinFamily>>;
   const upload = async (client: Client, content: Buffer, name: string, type: string, category?: string) => {
     const form = new FormData();
-    form.set('file', new Blob([content], { type }), name);
+    form.set('file', new Blob([new Uint8Array(content)], { type }), name);
     if (category) form.set('category', category);
     const res = await fetch(`${server.url}/api/v1/documents`, { method: 'POST', body: form, headers: { Cookie: client.cookie, 'X-Citizen-Request': '1' } });
     const text = await res.text();
