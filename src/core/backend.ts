@@ -15,6 +15,10 @@ import type {
   AgendaQuery,
   BookingBatch,
   BookingResult,
+  CalendarFeedStatus,
+  ChildChecklist,
+  DocumentQuota,
+  EnrolmentRequest,
   ChangePasswordRequest,
   ChildRecord,
   CitizenMessage,
@@ -137,8 +141,21 @@ export interface CitizenBackend {
   submitBookings(batch: BookingBatch): Promise<BookingResult>;
   reportAbsence(report: AbsenceReport): Promise<CitizenRequest>;
   getTariffs(activityId: string): Promise<TariffGrid>;
-  /** A private, revocable iCalendar feed URL of the child's booked days. */
+  /**
+   * A private, revocable iCalendar feed URL of the child's booked days. The demo server makes
+   * a new address at each call (revoking the previous one) and keeps only its hash: show it once.
+   */
   getCalendarFeedUrl(childId: string): Promise<string>;
+  /** Optional: whether the child has a feed (never its address). */
+  getCalendarFeedStatus?(childId: string): Promise<CalendarFeedStatus>;
+  /** Optional: revokes the child's feed (its address then answers 404). */
+  revokeCalendarFeed?(childId: string): Promise<void>;
+  /** Optional: every activity of the city (to choose one for "Inscrire"). */
+  listCityActivities?(): Promise<Activity[]>;
+  /** Optional: "Inscrire" — a request to enrol the child in an activity for a period. */
+  requestEnrolment?(childId: string, request: EnrolmentRequest): Promise<CitizenRequest>;
+  /** Optional: "ce qu'il manque" — what the city still needs before the child can book. */
+  getChildChecklist?(childId: string): Promise<ChildChecklist>;
 
   // J7 — invoices and payment
   listInvoices(): Promise<Invoice[]>;
@@ -152,6 +169,10 @@ export interface CitizenBackend {
   uploadDocument(file: Blob, name: string, category?: string): Promise<StoredDocument>;
   documentUrl(documentId: string): string;
   deleteDocument(documentId: string): Promise<void>;
+  /** Optional: renames a stored document. */
+  renameDocument?(documentId: string, name: string): Promise<StoredDocument>;
+  /** Optional: the storage used and allowed, and the largest file accepted. */
+  getDocumentQuota?(): Promise<DocumentQuota>;
 
   // J7 — news and messages
   listNews(): Promise<NewsItem[]>;

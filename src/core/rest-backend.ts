@@ -238,6 +238,21 @@ export class RestBackend implements CitizenBackend {
     const { url } = await this.#request<{ url: string }>('POST', `/children/${encodeURIComponent(childId)}/calendar-feed`);
     return url;
   }
+  getCalendarFeedStatus(childId: string) {
+    return this.#request<S.CalendarFeedStatus>('GET', `/children/${encodeURIComponent(childId)}/calendar-feed`);
+  }
+  revokeCalendarFeed(childId: string) {
+    return this.#request<void>('DELETE', `/children/${encodeURIComponent(childId)}/calendar-feed`);
+  }
+  listCityActivities() {
+    return this.#request<S.Activity[]>('GET', '/activities');
+  }
+  requestEnrolment(childId: string, request: S.EnrolmentRequest) {
+    return this.#request<S.CitizenRequest>('POST', `/children/${encodeURIComponent(childId)}/enrolments`, request);
+  }
+  getChildChecklist(childId: string) {
+    return this.#request<S.ChildChecklist>('GET', `/children/${encodeURIComponent(childId)}/checklist`);
+  }
 
   listInvoices() {
     return this.#request<S.Invoice[]>('GET', '/invoices');
@@ -266,6 +281,12 @@ export class RestBackend implements CitizenBackend {
   }
   deleteDocument(documentId: string) {
     return this.#request<void>('DELETE', `/documents/${encodeURIComponent(documentId)}`);
+  }
+  renameDocument(documentId: string, name: string) {
+    return this.#request<S.StoredDocument>('PATCH', `/documents/${encodeURIComponent(documentId)}`, { name });
+  }
+  getDocumentQuota() {
+    return this.#request<S.DocumentQuota>('GET', '/documents/quota');
   }
 
   listNews() {
