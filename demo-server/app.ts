@@ -5,12 +5,13 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { ServerConfig } from './config.js';
 import type { Store } from './store/types.js';
+import { photosDirOf } from './store/photos.js';
 import type { Mailer } from './mail/mailer.js';
 import { Sessions } from './auth/sessions.js';
 import { errorHandler, notFound } from './http/api-error.js';
 import { corsFor, csrfGuard, noStore, requireJson, securityHeaders } from './http/security.js';
 import { sessionRoutes } from './routes/session.js';
-import { accountRoutes } from './routes/accounts.js';
+import { accountRoutes, SIGNUP_BODY_LIMIT } from './routes/accounts.js';
 import { captchaRoutes } from './routes/captcha.js';
 import { Captchas, randomCaptchaSecret } from './captcha/captchas.js';
 import { termsRoutes } from './routes/terms.js';
@@ -80,6 +81,9 @@ export function createApp({ config, store, mailer, adminToken, outboxDir, terms,
   api.use(corsFor(config.corsOrigins));
   api.use(noStore);
   api.use(requireJson);
+  // Sign-up carries an optional photo: its larger parser runs first, and the 100 kB one
+  // below then skips the body it has already read.
+  api.post('/v1/accounts', express.json({ limit: SIGNUP_BODY_LIMIT }));
   api.use(express.json({ limit: '100kb' }));
   api.use(csrfGuard(config.publicUrl, config.corsOrigins));
   // termsDir is a path on this server: the browser has no use for it.
@@ -91,7 +95,7 @@ export function createApp({ config, store, mailer, adminToken, outboxDir, terms,
   // Without CAPTCHA_SECRET, a random secret: challenges then die with the process, which is harmless.
   const captchas = new Captchas(config.city.captcha, { secret: config.captchaSecret ?? randomCaptchaSecret(), altchaCost: config.altchaCost });
   api.use('/v1', captchaRoutes({ captchas }));
-  api.use('/v1', accountRoutes({ store, city: config.city, mailer, publicUrl: config.publicUrl, captchas }));
+  api.use('/v1', accountRoutes({ store, city: config.city, mailer, publicUrl: config.publicUrl, captchas, photosDir: photosDirOf(config.dataFile) }));
   api.use('/v1', passwordChangeRoutes({ store, sessions, city: config.city, mailer, publicUrl: config.publicUrl }));
   api.use('/v1', passwordResetRoutes({ store, city: config.city, mailer, publicUrl: config.publicUrl }));
   api.use('/v1', termsRoutes({ store, sessions, terms }));

@@ -17,6 +17,7 @@ import { ApiError, parse } from '../http/api-error.js';
 import { perIpLimit } from '../http/rate-limit.js';
 import { activationMail } from '../mail/account-mails.js';
 import type { Mailer } from '../mail/mailer.js';
+import { checkPhoto, removePhoto, writePhoto, type CheckedPhoto } from '../store/photos.js';
 import { StoreConflictError, type AccountRecord, type Store } from '../store/types.js';
 
 export interface AccountRoutesDeps {
@@ -26,7 +27,15 @@ export interface AccountRoutesDeps {
   /** PUBLIC_URL: the only base of links in mails. */
   publicUrl: URL;
   captchas: Captchas;
+  /** Where sign-up photos are written (store/photos.ts `photosDirOf`). */
+  photosDir: string;
 }
+
+/**
+ * Body limit of `POST /accounts` alone, mounted before the API's 100 kB parser (app.ts):
+ * the optional photo travels inside the JSON, ≤ 2 MB decoded, so ≤ ~2.7 MB of base64.
+ */
+export const SIGNUP_BODY_LIMIT = '3mb';
 
 const HOUR_MS = 60 * 60_000;
 /** Path of the demo site's activation page, which holds `<citizen-activation>`. */
@@ -64,6 +73,21 @@ export function accountRoutes(deps: AccountRoutesDeps): Router {
   const router = Router();
   const keyLimits = new ServiceKeyLimits();
 
+  /**
+   * A failed write does not undo the sign-up (the account exists, its activation link is
+   * due): the account is kept without a photo and the failure logged.
+   */
+  async function savePhoto(accountId: string, photo: CheckedPhoto) {
+    let name: string | undefined;
+    try {
+      name = await writePhoto(deps.photosDir, accountId, photo);
+      await store.accounts.update(accountId, { photo: name });
+    } catch (error) {
+      console.error(`[demo-server] photo of account ${accountId} not saved:`, (error as Error).message);
+      if (name) await removePhoto(deps.photosDir, name).catch(() => {});
+    }
+  }
+
   router.post('/accounts', async (req, res) => {
     const body = parse(SignupRequest, req.body);
     const fields: Record<string, string> = {};
@@ -82,6 +106,12 @@ export function accountRoutes(deps: AccountRoutesDeps): Router {
       if (!city.serviceKeys.some((service) => service.id === serviceId)) fields[`serviceKeys.${serviceId}`] = 'service_key_unknown';
     }
     if (city.captcha !== 'none' && !body.captcha) fields.captcha = 'required';
+    let photo: CheckedPhoto | undefined;
+    if (body.photo) {
+      const checked = await checkPhoto(body.photo);
+      if ('error' in checked) fields.photo = checked.error;
+      else photo = checked;
+    }
     if (Object.keys(fields).length > 0) throw invalid(fields);
 
     if (keys.length > 0) {
@@ -145,6 +175,9 @@ export function accountRoutes(deps: AccountRoutesDeps): Router {
       if (error.field === 'email') throw invalid({ 'contact.email': 'email_taken' });
       throw error;
     }
+    // Only now, with the account in: a refused sign-up leaves no file behind. The record
+    // names the file once it is written, so it never points at a missing one.
+    if (photo) await savePhoto(account.id, photo);
     if (byEmail) {
       try {
         await sendActivationLink(deps, account);

@@ -19,6 +19,8 @@ export interface AccountRecord {
   identity: Identity;
   address?: Address | undefined;
   contact: Contact;
+  /** The sign-up photo's file name in the photos folder (store/photos.ts); the bytes are never in the store. */
+  photo?: string | undefined;
   /** The family record the account is linked to by a service key. */
   householdId?: string | undefined;
   serviceKeys: { serviceId: string; linkedAt: string }[];

@@ -60,6 +60,45 @@ export const PasswordInput = z.string('required').check(
   z.maxLength(PASSWORD_MAX_LENGTH * 4, 'password_too_long'),
 );
 
+/**
+ * Largest photo accepted at sign-up, decoded: 2 MB. A constant for now; a city setting
+ * later (the client, the mock and the server all read it from here).
+ */
+export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+/** Photo formats every browser shows and no image library is needed to check. */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png'] as const;
+export type PhotoType = (typeof PHOTO_TYPES)[number];
+
+/** The type a photo's first bytes say it is (PNG or JPEG magic numbers), whatever its name or declared type. */
+export function photoTypeOf(head: Uint8Array): PhotoType | undefined {
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (png.every((byte, i) => head[i] === byte)) return 'image/png';
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
+  return undefined;
+}
+
+/** Bytes encoded by a base64 string of `length` characters, `padding` of them `=`. */
+export const base64Bytes = (length: number, padding: number) => Math.floor((length * 3) / 4) - padding;
+
+/**
+ * The optional photo of step "Identité", inside the JSON body (`data` in base64, ≤ ~2.7 MB).
+ * Every problem is reported on `photo` itself (one field on screen): `photo_type`,
+ * `photo_too_large`, or `invalid` for data that is not base64. The server checks the real
+ * type from the decoded content again: `type` is only what the browser said.
+ */
+export const PhotoUpload = z
+  .object({ type: z.string(), data: z.string() })
+  .check(
+    z.superRefine((photo, ctx) => {
+      const fail = (message: string) => ctx.addIssue({ code: 'custom', message, input: photo });
+      if (!(PHOTO_TYPES as readonly string[]).includes(photo.type)) return fail('photo_type');
+      const padding = photo.data.endsWith('==') ? 2 : photo.data.endsWith('=') ? 1 : 0;
+      if (base64Bytes(photo.data.length, padding) > PHOTO_MAX_BYTES) return fail('photo_too_large');
+      if (photo.data.length === 0 || photo.data.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(photo.data)) fail('invalid');
+    }),
+  );
+export type PhotoUpload = z.infer<typeof PhotoUpload>;
+
 export const SignupRequest = z.object({
   identity: Identity,
   address: z.optional(Address),
@@ -70,6 +109,8 @@ export const SignupRequest = z.object({
   serviceKeys: z._default(z.record(z.string(), z.string().check(z.trim(), z.maxLength(40, 'too_long'))), {}),
   /** The answer to the city's security check; required unless its captcha kind is `none`. */
   captcha: z.optional(CaptchaAnswer),
+  /** The optional photo of step "Identité"; stored apart from the account record. */
+  photo: z.optional(PhotoUpload),
 });
 export type SignupRequest = z.infer<typeof SignupRequest>;
 
