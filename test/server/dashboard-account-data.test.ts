@@ -120,7 +120,7 @@ describe('dashboard: "Mes données"', () => {
     assert.equal(tombstone.passwordHash, '');
     assert.equal(tombstone.householdId, undefined);
     assert.equal(tombstone.address, undefined);
-    assert.deepEqual(tombstone.closure?.kept.map((k) => k.what).sort(), ['healthAudit', 'household', 'requests', 'termsAcceptances']);
+    assert.deepEqual(tombstone.closure?.kept.map((k) => k.what).sort(), ['healthAudit', 'household', 'invoices', 'requests', 'termsAcceptances']);
     assert.ok(tombstone.closure?.kept.every((k) => k.reason.length > 20));
     assert.equal((await server.store.sessions.listForAccount(accountId)).length, 0);
     assert.equal((await server.store.messages.listForAccount(accountId)).length, 0);
