@@ -109,6 +109,13 @@ export function renderExportHtml(data: AccountExport): string {
     table(['Ouverte le', 'Dernière activité', 'Expire le'], data.sessions.map((s) => [date(s.createdAt), date(s.lastSeenAt), date(s.expiresAt)])),
     '<h2>Consultations des données de santé de vos enfants</h2>',
     table(['Date', 'Enfant', 'Par', 'Motif'], data.healthDataReads.map((r) => [date(r.at), household?.members.find((m) => m.id === r.childId)?.firstNames ?? r.childId, BY[r.by], PURPOSE[r.purpose]])),
+    '<h2>Factures du foyer</h2>',
+    table(
+      ['Numéro', 'Période', 'Montant', 'Échéance', 'Payée le'],
+      (data.invoices ?? []).map((i) => [i.number, i.period, `${(i.amountCents / 100).toFixed(2).replace('.', ',')} €`, i.dueDate, date(i.paidAt)]),
+    ),
+    '<h2>Documents stockés</h2>',
+    table(['Nom', 'Type', 'Taille (octets)', 'Déposé le'], (data.documents ?? []).map((d) => [d.name, d.type, String(d.sizeBytes), date(d.uploadedAt)])),
   );
   return `<!doctype html>
 <html lang="fr">
