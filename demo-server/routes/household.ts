@@ -16,6 +16,7 @@ import { ApiError, parse } from '../http/api-error.js';
 import type { HouseholdRecord, Store } from '../store/types.js';
 import { requireSession } from './session.js';
 import { requireTermsAccepted } from './terms.js';
+import { checkAttachments } from './activities.js';
 
 export interface FamilyRoutesDeps {
   store: Store;
@@ -74,9 +75,11 @@ export function householdRoutes(deps: FamilyRoutesDeps): Router {
 
   // Seed 004: a family not yet known to the city asks too; "Ma famille" appears once accepted.
   router.post('/household/additions', ...guard, async (req, res) => {
-    const addition = parse(HouseholdAddition, req.body);
+    const { attachmentIds = [], ...addition } = parse(HouseholdAddition, req.body);
     const { account } = res.locals.session!;
-    const request = await createRequest(store, cipher, account, { type: 'household-addition', addition });
+    // A justificatif "en un clic" (seed 003): the account's own stored documents only.
+    await checkAttachments(store, account.id, attachmentIds, 'attachmentIds');
+    const request = await createRequest(store, cipher, account, { type: 'household-addition', addition }, undefined, attachmentIds);
     res.status(201).json(await citizenRequest(store, cipher, request, account));
   });
 

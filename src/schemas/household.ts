@@ -50,5 +50,7 @@ export const HouseholdAddition = z.object({
   email: optionalText(254),
   phone: optionalText(30),
   relation: optionalText(80),
+  /** Stored documents of the account attached as justificatifs (e.g. a birth certificate). */
+  attachmentIds: z.optional(z.array(Id).check(z.maxLength(10, 'too_long'))),
 });
 export type HouseholdAddition = z.infer<typeof HouseholdAddition>;

@@ -126,6 +126,12 @@ describe('documents: owner only, type from content, limits', () => {
     const paulsTry = await paul.call('POST', '/api/v1/absences', { body });
     assert.equal(paulsTry.status, 400);
     assert.equal(paulsTry.json.fields.certificateId, 'unknown_document');
+    // A justificatif on a household request, the same way.
+    const addition = { role: 'child', firstNames: 'Zoé', lastName: 'Dupont', birthDate: '2024-02-02', attachmentIds: [doc.id] };
+    const added = await marie.call('POST', '/api/v1/household/additions', { body: addition });
+    assert.equal(added.status, 201, added.text);
+    assert.deepEqual(added.json.attachments, [{ id: doc.id, name: doc.name }]);
+    assert.equal((await martin.client.call('POST', '/api/v1/household/additions', { body: addition })).status, 400);
   });
 
   it('deletes the files with the account, keeps the invoices, and exports both lists', async () => {
