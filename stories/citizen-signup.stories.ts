@@ -114,6 +114,27 @@ export const IdentityWithErrors: Story = {
   },
 };
 
+/** A 60×60 PNG (a plain blue square) standing in for the citizen's photo. */
+async function samplePhoto(): Promise<File> {
+  const canvas = Object.assign(document.createElement('canvas'), { width: 60, height: 60 });
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#1d4f91';
+  context.fillRect(0, 0, 60, 60);
+  const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+  return new File([blob], 'photo.png', { type: 'image/png' });
+}
+
+/** The optional "Photo" chosen: its preview, "Changer d'image" and "Retirer la photo" (never kept over a reload). */
+export const WithPhoto: Story = {
+  name: 'Step 1 — with photo',
+  play: async ({ canvasElement }) => {
+    const canvas = await start(canvasElement);
+    await user().upload(field(canvas, 'Photo') as HTMLInputElement, await samplePhoto());
+    await canvas.findByRole('img', { name: 'Aperçu de votre photo' });
+    await expect(canvas.getByRole('button', { name: "Changer d'image" })).toBeVisible();
+  },
+};
+
 export const Address: Story = {
   name: 'Step 2 — Adresse',
   play: async ({ canvasElement }) => toAddress(await start(canvasElement)),

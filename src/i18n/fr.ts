@@ -228,6 +228,8 @@ export const fr = {
   'field.required': 'Ce champ est obligatoire',
   'field.too_long': 'Ce texte est trop long',
   'field.invalid': "Cette valeur n'est pas valide",
+  'field.photo_type': 'Le fichier choisi doit être une image JPEG ou PNG',
+  'field.photo_too_large': 'Le fichier choisi doit faire {max} au plus',
   'field.invalid_email': 'Saisissez une adresse de courriel valide, par exemple nom@exemple.fr',
   'field.invalid_phone': 'Saisissez un numéro de téléphone français, par exemple 01 23 45 67 89',
   'field.invalid_postcode': 'Saisissez un code postal à 5 chiffres',
@@ -289,6 +291,13 @@ export const fr = {
   'signup.identity.birthDepartment': 'Département de naissance',
   'signup.identity.birthCommune': 'Commune de naissance',
   'signup.identity.birthPlaceHint': 'Département et commune de naissance sont demandés si vous êtes né(e) en France.',
+  'signup.identity.photo': 'Photo',
+  'signup.identity.photoHint':
+    'Facultative : une image JPEG ou PNG de {max} au plus. Elle n’est pas gardée si vous rechargez la page : choisissez-la alors de nouveau.',
+  'signup.identity.photoAlt': 'Aperçu de votre photo',
+  'signup.identity.photoChange': "Changer d'image",
+  'signup.identity.photoRemove': 'Retirer la photo',
+  'signup.identity.photoClear': 'Ne pas joindre de photo',
   'signup.address.intro':
     'Vous pouvez passer cette étape : les services municipaux connaissent votre adresse, saisie à la création de votre dossier famille.',
   'signup.address.change':
@@ -365,6 +374,7 @@ export const fr = {
   'signup.review.changeWhat.contact': 'les moyens de contact',
   'signup.review.changeWhat.credentials': "l'authentification",
   'signup.review.empty': 'Non renseigné',
+  'signup.review.photoAlt': 'Votre photo',
   'signup.review.addressSkipped': 'Non renseignée : les services municipaux la connaissent déjà',
   'signup.review.passwordSet': 'Choisi (non affiché)',
   'signup.review.captcha': 'Contrôle de sécurité',

@@ -7,12 +7,13 @@
  *
  * Without a scenario it behaves like the server with the demo data: `marie.dupont` and her
  * e-mail are taken, the "Clé Enfance" `K7PQ-M4XW-9HTR` is known, the image text is
- * {@link MOCK_CAPTCHA_TEXT}, challenges are single use. A scenario forces one answer.
+ * {@link MOCK_CAPTCHA_TEXT}, challenges are single use; the optional photo must be a JPEG or
+ * PNG by its content. A scenario forces one answer.
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { createChallenge, verifySolution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
-import { ActivationRequest, ResendActivationRequest, SignupRequest, type SignupResult } from '../schemas/account.js';
+import { ActivationRequest, photoTypeOf, ResendActivationRequest, SignupRequest, type SignupResult } from '../schemas/account.js';
 import type { CaptchaChallenge } from '../schemas/captcha.js';
 import type { CaptchaKind, CityConfig } from '../schemas/city-config.js';
 import { fieldErrors, type ApiErrorBody, type ErrorCode } from '../schemas/errors.js';
@@ -228,6 +229,11 @@ export function createSignupHandlers(api: string, options: SignupMockOptions = {
       if (!password.success) fields['password'] = fieldErrors(password.error.issues)['_'] ?? 'invalid';
       else if (COMMON_PASSWORDS.has(body.password.toLowerCase())) fields['password'] = 'password_common';
       if (kind !== 'none' && !body.captcha) fields['captcha'] = 'required';
+      // The schema checked the declared type and the size; the content must say the same (the server uses file-type).
+      if (body.photo) {
+        const head = Uint8Array.from(atob(body.photo.data.slice(0, 12)), (char) => char.charCodeAt(0));
+        if (photoTypeOf(head) !== body.photo.type) fields['photo'] = 'photo_type';
+      }
       if (Object.keys(fields).length > 0) return invalid(fields);
       if (!(await captchaPasses(body.captcha))) return invalid({ captcha: 'captcha_failed' });
 

@@ -21,7 +21,9 @@ import {
 } from './helpers.js';
 import {
   SignupFake,
+  TINY_PNG_BASE64,
   altchaChallenge,
+  choosePhoto,
   clickButton,
   currentHeading,
   family,
@@ -29,6 +31,7 @@ import {
   fillContact,
   fillCredentials,
   fillIdentity,
+  pngFile,
   waitFor,
   waitForStep,
 } from './signup-helpers.js';
@@ -541,6 +544,161 @@ describe('<citizen-signup>', () => {
       expect(captcha.kind).to.equal('altcha');
       const payload = JSON.parse(atob((captcha as { payload: string }).payload));
       expect(payload).to.have.keys('challenge', 'solution');
+    });
+  });
+
+  describe('photo', () => {
+    // The helpers' roles leave images out: by alt, then.
+    const image = (el: Element, alt: string) =>
+      [...el.querySelectorAll<HTMLImageElement>('img')].find((img) => img.alt === alt && img.checkVisibility());
+    const preview = (el: Element) => image(el, 'Aperçu de votre photo');
+    const photoInput = (el: Element) => el.querySelector<HTMLInputElement>('input[type="file"]')!;
+
+    it('previews the chosen photo, offers "Changer d\'image" and its removal, with no violation', async () => {
+      const el = await started(fake);
+      const input = photoInput(el);
+      expect(input.accept).to.equal('image/jpeg,image/png');
+      expect(getByLabel(el, 'Photo')).to.equal(input);
+      expect(squash(el.textContent)).to.contain('Facultative : une image JPEG ou PNG de 2 Mo au plus.');
+      expect(squash(el.textContent), 'the hint says a reload drops it').to.contain('Elle n’est pas gardée si vous rechargez la page');
+      await expect(el).to.be.accessible();
+
+      choosePhoto(el, pngFile());
+      const shown = await waitFor(() => preview(el), 'the preview');
+      await waitUntil(() => shown.complete && shown.naturalWidth === 1, 'the preview loaded');
+      const change = getByRole(el, 'button', "Changer d'image");
+      expect(deepActiveElement(), 'the focus moves to what replaced the hidden input').to.equal(change);
+      expect(input.checkVisibility()).to.be.false;
+      await expect(el).to.be.accessible();
+
+      // "Changer d'image" opens the same file input.
+      let opened = false;
+      input.addEventListener('click', (event) => ((opened = true), event.preventDefault()), { once: true });
+      change.click();
+      expect(opened).to.be.true;
+
+      getByRole(el, 'button', 'Retirer la photo').click();
+      await waitUntil(() => !preview(el), 'the preview gone');
+      expect(input.checkVisibility()).to.be.true;
+      expect(deepActiveElement()).to.equal(input);
+      expect(queryAllByRole(el, 'button', "Changer d'image")).to.have.length(0);
+    });
+
+    it('refuses a file that is not a JPEG or PNG, or over 2 MB, in the error summary on "Suivant"', async () => {
+      const el = await started(fake);
+      await fillIdentity(el);
+      const input = photoInput(el);
+      // A text file renamed .png: the browser says image/png, its first bytes do not.
+      choosePhoto(el, new File(['Ceci n’est pas une image'], 'photo.png', { type: 'image/png' }));
+      await waitUntil(() => input.getAttribute('aria-invalid') === 'true', 'the type error');
+      expect(errorOf(input)).to.equal('Le fichier choisi doit être une image JPEG ou PNG');
+      expect(preview(el)).to.be.undefined;
+      await expect(el).to.be.accessible();
+
+      clickButton(el, 'Suivant');
+      await waitUntil(() => !feedback(el).hidden);
+      expect(summaryLinks(el)).to.deep.equal(['Le fichier choisi doit être une image JPEG ou PNG']);
+      getByRole(el, 'link', 'Le fichier choisi doit être une image JPEG ou PNG').click();
+      expect(document.activeElement).to.equal(input);
+
+      choosePhoto(el, pngFile('grande.png', 2 * 1024 * 1024 + 1));
+      await waitUntil(() => errorOf(input) === 'Le fichier choisi doit faire 2 Mo au plus', 'the size error');
+      await expect(el).to.be.accessible();
+
+      // A good photo, then a bad one: the good one stays, the error says the new one was refused.
+      choosePhoto(el, pngFile());
+      await waitFor(() => preview(el), 'the preview');
+      choosePhoto(el, new File(['GIF89a'], 'anim.gif', { type: 'image/gif' }));
+      await waitUntil(() => squash(el.textContent).includes('Le fichier choisi doit être une image JPEG ou PNG'));
+      expect(preview(el), 'the photo chosen before stays').to.exist;
+      await expect(el).to.be.accessible();
+      getByRole(el, 'button', 'Retirer la photo').click();
+      await waitUntil(() => !preview(el) && !input.hasAttribute('aria-invalid'));
+
+      choosePhoto(el, new File(['texte'], 'notes.txt', { type: 'text/plain' }));
+      await waitUntil(() => input.getAttribute('aria-invalid') === 'true');
+      getByRole(el, 'button', 'Ne pas joindre de photo').click();
+      await waitUntil(() => !input.hasAttribute('aria-invalid'));
+      await next(el, 'Adresse');
+    });
+
+    it('keeps the photo back and forth, shows it in the summary, sends it, and never stores it', async () => {
+      const el = await started(fake);
+      await fillIdentity(el);
+      choosePhoto(el, pngFile());
+      await waitFor(() => preview(el), 'the preview');
+      await next(el, 'Adresse');
+      clickButton(el, 'Précédent');
+      await waitForStep(el, 'Identité');
+      expect(preview(el), 'still there after going back').to.exist;
+      await next(el, 'Adresse');
+      await next(el, 'Moyens de contact');
+      await fillContact(el);
+      await next(el, 'Authentification');
+      await fillCredentials(el, { captcha: 'K7HM4R' });
+      await next(el, 'Vérifiez vos informations');
+
+      const thumbnail = await waitFor(() => image(el, 'Votre photo'), 'the thumbnail');
+      expect(thumbnail.closest('.citizen-summary__row')!.querySelector('dt')!.textContent).to.contain('Photo');
+      await expect(el).to.be.accessible();
+      expect(sessionStorage.getItem(STORAGE_KEY) ?? '', 'never in sessionStorage').to.not.contain(TINY_PNG_BASE64.slice(0, 12));
+      expect(sessionStorage.getItem(STORAGE_KEY) ?? '').to.not.contain('blob:');
+
+      getByRole(el, 'link', "Modifier l'identité").click();
+      await waitForStep(el, 'Identité');
+      expect(preview(el)).to.exist;
+      await next(el, 'Vérifiez vos informations');
+      clickButton(el, 'Valider');
+      await waitUntil(() => fake.signUpCalls.length === 1);
+      expect(fake.signUpCalls[0]!.photo).to.deep.equal({ type: 'image/png', data: TINY_PNG_BASE64 });
+    });
+
+    it('says "Non renseigné" in the summary without a photo, and sends none', async () => {
+      fake.onGetCaptcha = async () => ({ kind: 'none' });
+      const el = await started(fake);
+      await fillIdentity(el);
+      await next(el, 'Adresse');
+      await next(el, 'Moyens de contact');
+      await fillContact(el);
+      await next(el, 'Authentification');
+      await fillCredentials(el);
+      await next(el, 'Vérifiez vos informations');
+      expect(squash(el.textContent)).to.contain('Photo Non renseigné');
+      clickButton(el, 'Valider');
+      await waitUntil(() => fake.signUpCalls.length === 1);
+      expect(fake.signUpCalls[0]).to.not.have.property('photo');
+    });
+
+    it("puts the server's photo error on the photo at step 1, reached through \"Changer d'image\"", async () => {
+      fake.onSignUp = async () => {
+        throw fieldError({ photo: 'photo_type' });
+      };
+      const el = await started(fake);
+      await fillIdentity(el);
+      choosePhoto(el, pngFile());
+      await waitFor(() => preview(el), 'the preview');
+      await next(el, 'Adresse');
+      await next(el, 'Moyens de contact');
+      await fillContact(el);
+      await next(el, 'Authentification');
+      await fillCredentials(el, { captcha: 'K7HM4R' });
+      await next(el, 'Vérifiez vos informations');
+      clickButton(el, 'Valider');
+      await waitForStep(el, 'Identité');
+      await waitUntil(() => deepActiveElement() === feedback(el));
+      expect(summaryLinks(el)).to.deep.equal(['Le fichier choisi doit être une image JPEG ou PNG']);
+      getByRole(el, 'link', 'Le fichier choisi doit être une image JPEG ou PNG').click();
+      expect(deepActiveElement(), 'the hidden input is stood in for').to.equal(getByRole(el, 'button', "Changer d'image"));
+      await expect(el).to.be.accessible();
+    });
+
+    it('speaks English about the photo', async () => {
+      const el = await started(fake, { lang: 'en' });
+      choosePhoto(el, pngFile('big.png', 3 * 1024 * 1024));
+      await waitUntil(() => squash(el.textContent).includes('The selected file must be 2 MB or smaller'));
+      choosePhoto(el, pngFile());
+      await waitFor(() => image(el, 'Preview of your photo'));
+      expect(getByRole(el, 'button', 'Change image')).to.exist;
     });
   });
 

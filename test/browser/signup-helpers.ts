@@ -131,3 +131,23 @@ export async function fillCredentials(el: Element, options: { captcha?: string }
     await typeInto(input as HTMLInputElement, options.captcha);
   }
 }
+
+/** A 1×1 PNG, as the request carries it (base64) and as a File to choose. */
+export const TINY_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+export const pngFile = (name = 'photo.png', size?: number) => {
+  const bytes = Uint8Array.from(atob(TINY_PNG_BASE64), (char) => char.charCodeAt(0));
+  // A bigger one keeps the PNG header and pads with zeros: the size is what is checked.
+  const content = size === undefined ? bytes : new Uint8Array(size);
+  if (size !== undefined) content.set(bytes.subarray(0, Math.min(size, bytes.length)));
+  return new File([content], name, { type: 'image/png' });
+};
+
+/** Chooses `file` in the "Photo" input, as the file chooser would. */
+export function choosePhoto(el: Element, file: File) {
+  const input = el.querySelector<HTMLInputElement>('input[type="file"][name="identity.photo"]')!;
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  return input;
+}

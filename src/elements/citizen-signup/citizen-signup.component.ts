@@ -8,7 +8,7 @@ import { CitizenError } from '../../core/errors.js';
 import { errorSummary, focusControl, headingTag } from '../../core/form.js';
 import { passwordChecklistStyles, passwordRuleViews, PasswordRulesAnnouncer } from '../../core/password-checklist.js';
 import { isMessageKey, type MessageKey, type Params } from '../../i18n/index.js';
-import type { SignupResult } from '../../schemas/account.js';
+import { PHOTO_MAX_BYTES, type PhotoType, type SignupResult } from '../../schemas/account.js';
 import { describePasswordPolicy, PASSWORD_POLICY_PRESETS, type PasswordPolicy } from '../../schemas/password-policy.js';
 import { adoptLightStyles } from '../../styles/light-form.js';
 import { tokens } from '../../styles/tokens.js';
@@ -20,6 +20,7 @@ import {
   ADDRESS_FIELDS,
   buildRequest,
   CAPTCHA_FIELD,
+  checkPhotoFile,
   clearProgress,
   CONTACT_FIELDS,
   emptyValues,
@@ -27,6 +28,8 @@ import {
   firstStepWithErrors,
   IDENTITY_FIELDS,
   loadProgress,
+  PHOTO_FIELD,
+  photoUploadOf,
   saveProgress,
   STEPS,
   stepOf,
@@ -41,7 +44,7 @@ import { renderAddress } from './steps/address.js';
 import { renderContact } from './steps/contact.js';
 import { renderCredentials } from './steps/credentials.js';
 import { controlId, type StepContext } from './steps/fields.js';
-import { renderIdentity } from './steps/identity.js';
+import { photoChangeId, renderIdentity } from './steps/identity.js';
 import { renderReview } from './steps/review.js';
 
 /** `detail` of `citizen-signed-up`. */
@@ -153,6 +156,13 @@ export class CitizenSignup extends CitizenElement {
   @state() private hasToggledPassword = false;
   @state() private result?: SignupResult & { username: string; email: string };
   @state() private restoredNotice: '' | 'restored' | 'restoredSecrets' = '';
+  /**
+   * The chosen photo and its preview's object URL. Kept here, not in `values`: never in
+   * sessionStorage (too big), so a reload drops it and the step's hint says to choose it again.
+   */
+  @state() private photo?: { file: File; type: PhotoType; url: string };
+  /** Why the last file chosen was refused; blocks "Suivant" until another is chosen or the choice dropped. */
+  @state() private photoError?: 'photo_type' | 'photo_too_large';
 
   readonly #id = `citizen-signup-${++instances}`;
   readonly #formRoot: HTMLDivElement = Object.assign(document.createElement('div'), {
@@ -238,6 +248,7 @@ export class CitizenSignup extends CitizenElement {
       cityName: this.cityConfig?.name,
       challenge: this.#captcha.challenge,
       altchaPayload: this.#captcha.altchaPayload,
+      photoError: this.photoError,
     };
   }
 
@@ -260,7 +271,7 @@ export class CitizenSignup extends CitizenElement {
   #fieldsOf(step: StepId): string[] {
     switch (step) {
       case 'identity':
-        return [...IDENTITY_FIELDS];
+        return [...IDENTITY_FIELDS, PHOTO_FIELD];
       case 'address':
         return [...ADDRESS_FIELDS];
       case 'contact':
@@ -319,6 +330,59 @@ export class CitizenSignup extends CitizenElement {
     this.#touched.add(path);
     const step = stepOf(path);
     if (step) this.#revalidate(step);
+  }
+
+  // --- Photo ---------------------------------------------------------------------------------
+
+  get #photoInput() {
+    return this.#formRoot.querySelector<HTMLInputElement>(`input[name="${PHOTO_FIELD}"]`);
+  }
+
+  private async handlePhotoChosen(event: Event) {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    // Closing the file chooser without a choice keeps the photo there was.
+    if (!file) return;
+    // The wizard holds the file: emptying the input lets the same file be chosen again after a removal.
+    input.value = '';
+    const checked = await checkPhotoFile(file);
+    this.#dropServerError(PHOTO_FIELD);
+    this.#touched.add(PHOTO_FIELD);
+    if ('error' in checked) {
+      // The refused file is not taken; a photo chosen before stays.
+      this.photoError = checked.error;
+    } else {
+      this.#setPhoto({ file, type: checked.type, url: URL.createObjectURL(file) });
+      this.photoError = undefined;
+    }
+    this.#revalidate('identity');
+    await this.updateComplete;
+    // The input hides once a photo is chosen: the focus goes to what replaced it.
+    if (this.photo) this.#formRoot.querySelector<HTMLElement>(`#${photoChangeId(this.#id)}`)?.focus();
+  }
+
+  private handlePhotoChange() {
+    this.#photoInput?.click();
+  }
+
+  private async handlePhotoRemoved() {
+    this.#setPhoto(undefined);
+    this.photoError = undefined;
+    this.#dropServerError(PHOTO_FIELD);
+    this.#revalidate('identity');
+    await this.updateComplete;
+    this.#photoInput?.focus();
+  }
+
+  #setPhoto(photo: CitizenSignup['photo']) {
+    if (this.photo) URL.revokeObjectURL(this.photo.url);
+    this.photo = photo;
+  }
+
+  get #photoSize() {
+    return new Intl.NumberFormat(this.locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(
+      PHOTO_MAX_BYTES / (1024 * 1024),
+    );
   }
 
   // --- Password ------------------------------------------------------------------------------
@@ -411,6 +475,8 @@ export class CitizenSignup extends CitizenElement {
     this.#dialog?.close();
     clearProgress(this.#storageKey);
     this.values = emptyValues();
+    this.#setPhoto(undefined);
+    this.photoError = undefined;
     this.errors = {};
     this.serverErrors = {};
     this.summaryStep = undefined;
@@ -459,9 +525,10 @@ export class CitizenSignup extends CitizenElement {
       this.#focusTarget = 'feedback';
       return;
     }
-    const request = buildRequest(this.values, context);
     this.isSubmitting = true;
     try {
+      const photo = this.photo ? await photoUploadOf(this.photo.file, this.photo.type) : undefined;
+      const request = buildRequest(this.values, context, photo);
       const result = await adapter.signUp(request);
       this.#signedUp({ ...result, username: request.username, email: request.contact.email });
     } catch (error) {
@@ -501,6 +568,7 @@ export class CitizenSignup extends CitizenElement {
     clearProgress(this.#storageKey);
     this.result = result;
     this.values = emptyValues();
+    this.#setPhoto(undefined);
     this.#captcha.reset();
     this.#goTo('done');
     this.emit('citizen-signed-up', { username: result.username, activation: result.activation });
@@ -519,6 +587,7 @@ export class CitizenSignup extends CitizenElement {
       const key = path === CAPTCHA_FIELD ? `signup.required.captcha.${kind}` : `signup.required.${path}`;
       return this.#t(key) ?? this.t('field.required');
     }
+    if (code === 'photo_too_large') return this.t('field.photo_too_large', { max: this.#photoSize });
     if (code === 'username_taken' && this.#suggestion) {
       return this.t('signup.error.username_taken_suggestion', { suggestion: this.#suggestion });
     }
@@ -628,6 +697,7 @@ export class CitizenSignup extends CitizenElement {
               ${renderReview(ctx, {
                 serviceKeys: this.#serviceKeys,
                 hasCaptcha: this.#captcha.challenge !== undefined && this.#captcha.challenge.kind !== 'none',
+                photoUrl: this.photo?.url,
                 stepHref: (step) => `#${this.#id}-step-${step}`,
                 onChange: (event, step) => this.#handleChangeLink(event, step),
               })}
@@ -683,7 +753,13 @@ export class CitizenSignup extends CitizenElement {
   #renderStepBody(step: InputStep, ctx: StepContext) {
     switch (step) {
       case 'identity':
-        return renderIdentity(ctx, new Date().toISOString().slice(0, 10));
+        return renderIdentity(ctx, new Date().toISOString().slice(0, 10), {
+          previewUrl: this.photo?.url,
+          maxSize: this.#photoSize,
+          onChoose: (event) => void this.handlePhotoChosen(event),
+          onChange: () => this.handlePhotoChange(),
+          onRemove: () => void this.handlePhotoRemoved(),
+        });
       case 'address':
         return renderAddress(ctx);
       case 'contact':
@@ -733,9 +809,12 @@ export class CitizenSignup extends CitizenElement {
 
   #followSummaryLink(event: Event, id: string) {
     event.preventDefault();
-    const target = this.#formRoot.querySelector<HTMLElement>(`#${id}`);
+    let target = this.#formRoot.querySelector<HTMLElement>(`#${id}`);
     // The ALTCHA widget is not focusable itself: its checkbox is.
-    focusControl(target?.localName === 'altcha-widget' ? target.querySelector<HTMLElement>('input') : target);
+    if (target?.localName === 'altcha-widget') target = target.querySelector<HTMLElement>('input');
+    // A chosen photo hides the file input: "Changer d'image" stands in for it.
+    if (target?.hidden) target = this.#formRoot.querySelector<HTMLElement>(`#${photoChangeId(this.#id)}`);
+    focusControl(target);
   }
 
   #renderCancelDialog() {

@@ -153,6 +153,29 @@ export const wizardStyles = css`
     padding-bottom: 0.25rem;
     border-bottom: 2px solid var(--_primary);
   }
+  .citizen-signup .citizen-photo__preview,
+  .citizen-signup .citizen-photo__thumbnail {
+    display: block;
+    max-width: 100%;
+    height: auto;
+    object-fit: contain;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .citizen-signup .citizen-photo__preview {
+    max-height: 12rem;
+  }
+  .citizen-signup .citizen-photo__thumbnail {
+    max-height: 5rem;
+  }
+  .citizen-signup .citizen-file {
+    max-width: 100%;
+    min-height: 2.75rem;
+  }
+  .citizen-signup .citizen-file[hidden] {
+    display: none;
+  }
+
   .citizen-signup .citizen-summary {
     margin: 0;
     display: grid;

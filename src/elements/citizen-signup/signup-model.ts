@@ -5,7 +5,17 @@
  * validation with the shared schemas, the request it sends and what it keeps on reload.
  */
 import * as z from 'zod/mini';
-import { Address, Contact, Identity, SignupRequest, Username } from '../../schemas/account.js';
+import {
+  Address,
+  Contact,
+  Identity,
+  PHOTO_MAX_BYTES,
+  photoTypeOf,
+  SignupRequest,
+  Username,
+  type PhotoType,
+  type PhotoUpload,
+} from '../../schemas/account.js';
 import type { CaptchaAnswer, CaptchaChallenge } from '../../schemas/captcha.js';
 import { fieldErrors } from '../../schemas/errors.js';
 import { passwordSchema, type PasswordPolicy } from '../../schemas/password-policy.js';
@@ -30,6 +40,12 @@ export const IDENTITY_FIELDS = [
 ] as const;
 export const ADDRESS_FIELDS = ['address.street', 'address.complement', 'address.postcode', 'address.commune'] as const;
 export const CONTACT_FIELDS = ['contact.phone', 'contact.mobile', 'contact.fax', 'contact.email', 'contact.preferred'] as const;
+/**
+ * The photo of step 1: a File held by the wizard, never a value in `values` (so never in
+ * sessionStorage: too big; after a reload the citizen chooses it again). Server errors on
+ * `photo` land here.
+ */
+export const PHOTO_FIELD = 'identity.photo';
 /** The security check's answer: the image text, or the ALTCHA payload (kept apart, never stored). */
 export const CAPTCHA_FIELD = 'captcha';
 
@@ -70,6 +86,7 @@ export function stepOf(path: string): Exclude<StepId, 'review'> | undefined {
  */
 export function fieldOf(path: string): string {
   if (path.startsWith('captcha')) return CAPTCHA_FIELD;
+  if (path === 'photo' || path.startsWith('photo.')) return PHOTO_FIELD;
   if (path === 'address') return 'address.street';
   if (path === 'identity' || path === 'contact') return `${path}.${path === 'identity' ? 'lastName' : 'email'}`;
   return path;
@@ -143,6 +160,8 @@ export interface ValidationContext {
   cityName?: string | undefined;
   challenge?: CaptchaChallenge | undefined;
   altchaPayload?: string | undefined;
+  /** Why the last file chosen as the photo was refused (`photo_type`, `photo_too_large`), if it was. */
+  photoError?: string | undefined;
   /** Today, as YYYY-MM-DD (a birth date must be before it). */
   today?: string;
 }
@@ -170,6 +189,7 @@ export function validateStep(step: StepId, values: Values, ctx: ValidationContex
       if (!errors['identity.birthDate'] && birthDate && birthDate > (ctx.today ?? new Date().toISOString().slice(0, 10))) {
         errors['identity.birthDate'] = 'birth_date_future';
       }
+      if (ctx.photoError) errors[PHOTO_FIELD] = ctx.photoError;
       return errors;
     }
     case 'address': {
@@ -216,7 +236,7 @@ export function validateAll(values: Values, ctx: ValidationContext): Errors {
 }
 
 /** The request body: trimmed, empty fields left out, the skipped address absent. */
-export function buildRequest(values: Values, ctx: ValidationContext): SignupRequest {
+export function buildRequest(values: Values, ctx: ValidationContext, photo?: PhotoUpload): SignupRequest {
   const address = addressOf(values);
   const captcha = captchaAnswerOf(ctx.challenge, values, ctx.altchaPayload);
   return {
@@ -227,7 +247,32 @@ export function buildRequest(values: Values, ctx: ValidationContext): SignupRequ
     password: values['password'] ?? '',
     serviceKeys: serviceKeysOf(values, ctx.serviceKeyIds),
     ...(captcha ? { captcha } : {}),
+    ...(photo ? { photo } : {}),
   } as SignupRequest;
+}
+
+// ---------------------------------------------------------------------------------------
+// The photo: checked on choice, read as base64 only when the form is sent.
+
+/**
+ * Checks a chosen file: JPEG or PNG by its first bytes (a renamed text file is refused, as
+ * the server would), at most {@link PHOTO_MAX_BYTES}.
+ */
+export async function checkPhotoFile(file: Blob): Promise<{ type: PhotoType } | { error: 'photo_type' | 'photo_too_large' }> {
+  const type = photoTypeOf(new Uint8Array(await file.slice(0, 8).arrayBuffer()));
+  if (!type) return { error: 'photo_type' };
+  if (file.size > PHOTO_MAX_BYTES) return { error: 'photo_too_large' };
+  return { type };
+}
+
+/** The photo as the request carries it. */
+export function photoUploadOf(file: Blob, type: PhotoType): Promise<PhotoUpload> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve({ type, data: String(reader.result).slice(String(reader.result).indexOf(',') + 1) });
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
 }
 
 /** The fields in error, first step first, in the order of the form. */

@@ -4,7 +4,7 @@
  * each with a "Modifier" link back to it (the link's hidden end names the section, so that
  * a list of links read out of context still says which one changes what).
  */
-import { html } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import { headingTag } from '../../../core/form.js';
 import type { MessageKey } from '../../../i18n/index.js';
@@ -17,12 +17,14 @@ type EditableStep = Exclude<StepId, 'review'>;
 export interface ReviewView {
   serviceKeys: readonly ServiceKeyDefinition[];
   hasCaptcha: boolean;
+  /** Object URL of the chosen photo, shown as a thumbnail; undefined when none. */
+  photoUrl?: string | undefined;
   /** Href of each step (its heading), for the "Modifier" links. */
   stepHref(step: EditableStep): string;
   onChange(event: Event, step: EditableStep): void;
 }
 
-type Row = [label: string, value: string];
+type Row = [label: string, value: string | TemplateResult];
 
 function formatDate(iso: string) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -45,6 +47,10 @@ export function renderReview(ctx: StepContext, view: ReviewView) {
     identity.push([t('signup.identity.birthDepartment'), v('identity.birthDepartment')]);
     identity.push([t('signup.identity.birthCommune'), v('identity.birthCommune')]);
   }
+  identity.push([
+    t('signup.identity.photo'),
+    view.photoUrl ? html`<img class="citizen-photo__thumbnail" src=${view.photoUrl} alt=${t('signup.review.photoAlt')} />` : '',
+  ]);
   const address: Row[] = addressOf(values)
     ? [
         [t('signup.address.street'), v('address.street')],
