@@ -105,7 +105,7 @@ export function createApp({ config, store, mailer, adminToken, outboxDir, terms,
   api.use('/v1', newsRoutes({ store, sessions }));
   // Stored documents' contents: beside the data file, outside any public path.
   const documentsDir = join(dirname(resolve(config.dataFile)), 'documents');
-  api.use('/v1', accountDataRoutes({ store, sessions, cipher, city: config.city, mailer, documentsDir }));
+  api.use('/v1', accountDataRoutes({ store, sessions, cipher, city: config.city, mailer, documentsDir, photosDir: photosDirOf(config.dataFile) }));
   api.use('/v1', activityRoutes({ store, sessions, cipher, activities: config.activities }));
   api.use('/v1', bookingRoutes({ store, sessions, cipher, activities: config.activities }));
   api.use('/v1', invoiceRoutes({ store, sessions, cipher, cityName: config.city.name }));

@@ -13,6 +13,7 @@ import { FOOTER, formalName } from '../mail/account-mails.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { AccountClosure, AccountRecord, MailTokenPurpose, Store } from '../store/types.js';
 import { removeDocumentFiles } from '../routes/documents.js';
+import { removePhoto } from '../store/photos.js';
 
 /** Why each kind of data outlives the account (shown to staff; listed in the closure record). */
 export const RETENTION_REASONS = {
@@ -36,9 +37,14 @@ export interface CloseDeps {
   mailer?: Mailer | undefined;
   /** Where stored documents' contents live: deleted with the account. */
   documentsDir?: string | undefined;
+  /** Where sign-up photos live (store/photos.ts): the account's is deleted with it. */
+  photosDir?: string | undefined;
 }
 
-export async function closeAccount({ store, city, mailer, documentsDir }: CloseDeps, account: AccountRecord): Promise<AccountClosure> {
+export async function closeAccount(
+  { store, city, mailer, documentsDir, photosDir }: CloseDeps,
+  account: AccountRecord,
+): Promise<AccountClosure> {
   const closedAt = new Date().toISOString();
   const tag = `compte-clos-${randomBytes(6).toString('hex')}`;
   const kept: AccountClosure['kept'] = [];
@@ -66,8 +72,11 @@ export async function closeAccount({ store, city, mailer, documentsDir }: CloseD
     serviceKeys: [],
     mustChangePassword: false,
     lastLoginAt: undefined,
+    photo: undefined,
     closure: { closedAt, kept },
   });
+  // A face is personal data like any other: it goes with the account.
+  if (photosDir && account.photo) await removePhoto(photosDir, account.photo);
   await store.sessions.deleteForAccount(account.id);
   for (const purpose of MAIL_TOKEN_PURPOSES) await store.mailTokens.revoke(account.id, purpose);
   await store.franceConnectLinks.deleteForAccount(account.id);

@@ -29,6 +29,8 @@ export interface AccountDataDeps extends FamilyRoutesDeps {
   mailer: Mailer;
   /** Stored documents' contents, deleted with the account (routes/documents.ts). */
   documentsDir?: string | undefined;
+  /** Sign-up photos (store/photos.ts), the account's deleted with it. */
+  photosDir?: string | undefined;
 }
 
 export function accountDataRoutes(deps: AccountDataDeps): Router {

@@ -6,7 +6,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PHOTO_MAX_BYTES } from '../../src/schemas/account.js';
 import { Client, startTestServer, type TestServer } from './helpers.js';
-import { cityFile, signupForm } from './signup-helpers.js';
+import { NEW_PASSWORD, cityFile, signupForm } from './signup-helpers.js';
 
 /** A 1×1 PNG and a minimal JPEG: enough for file-type to tell them from their first bytes. */
 const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -43,6 +43,18 @@ describe('sign-up photo (POST /api/v1/accounts)', () => {
     }
     const json = await readFile(join(server.dir, 'db.json'), 'utf8');
     assert.ok(!json.includes(TINY_PNG.slice(0, 40)) && !json.includes(TINY_JPEG.slice(0, 40)), 'no image bytes in the JSON store');
+  });
+
+  it('deletes the photo file when the holder closes the account (RGPD)', async () => {
+    assert.equal((await signUp('close', { type: 'image/png', data: TINY_PNG })).status, 201);
+    const account = (await server.store.accounts.findByLogin('lucie.martinphotoclose', true))!;
+    assert.ok((await photoFiles()).includes(account.photo!));
+    await server.store.accounts.update(account.id, { status: 'active' });
+    const holder = new Client(server.url);
+    assert.equal((await holder.logIn('lucie.martinphotoclose', NEW_PASSWORD)).status, 200);
+    assert.equal((await holder.call('DELETE', '/api/v1/account', { body: { password: NEW_PASSWORD } })).status, 204);
+    assert.ok(!(await photoFiles()).includes(account.photo!), 'the photo file is gone');
+    assert.equal((await server.store.accounts.get(account.id))?.photo, undefined);
   });
 
   it('refuses a spoofed type on the photo field, and leaves no file behind', async () => {
