@@ -41,6 +41,7 @@ export { CitizenEntouragePanel } from './elements/family-dashboard/panels/entour
 export { CitizenRequestsPanel } from './elements/family-dashboard/panels/requests-panel.js';
 export { CitizenNewsPanel } from './elements/family-dashboard/panels/news-panel.js';
 export { CitizenMyDataPanel } from './elements/family-dashboard/panels/my-data-panel.js';
+export { CitizenChildAgenda } from './elements/family-dashboard/panels/child-agenda.js';
 export { CitizenTerms } from './elements/citizen-terms/citizen-terms.js';
 export { CitizenSignup, type SignedUpEventDetail } from './elements/citizen-signup/citizen-signup.js';
 export { CitizenActivation, type ActivatedEventDetail } from './elements/citizen-activation/citizen-activation.js';

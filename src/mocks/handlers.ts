@@ -17,6 +17,7 @@ import { createAccountSecurityHandlers, touched, withIdleHeader, type AccountSec
 import { createFranceConnectHandlers, type FranceConnectMockOptions } from './franceconnect.js';
 import { createSignupHandlers, signupConfig, type SignupMockOptions } from './signup.js';
 import { createDashboardHandlers, type DashboardMockOptions } from './dashboard.js';
+import { createActivitiesHandlers } from './activities.js';
 import { createPasswordResetHandlers, type PasswordResetMockOptions } from './password-reset.js';
 
 export type MockScenario =
@@ -138,6 +139,7 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] {
     }),
 
     ...createDashboardHandlers(api, options.dashboard ?? {}, isLoggedIn, () => termsGate.mustAccept(), () => (session = null)),
+    ...createActivitiesHandlers(api),
     ...termsHandlers,
     ...createAccountSecurityHandlers(api, state, security),
     ...createFranceConnectHandlers(api, state, () => newSession(), options.franceConnect),

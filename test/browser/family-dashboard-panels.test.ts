@@ -175,7 +175,7 @@ describe('<citizen-service-keys-panel>', () => {
 describe('<citizen-household-panel>', () => {
   const panel = () => mount(html`<citizen-household-panel .backend=${fake.adapter}></citizen-household-panel>`);
 
-  it('shows one card per member, children with first name and age, and only "Dossier administratif"', async () => {
+  it('shows one card per member, children with first name and age, "Dossier administratif" and "Annuler ou réserver" only', async () => {
     const el = await panel();
     await waitForText(el, 'Léa');
     const text = deepText(el);
@@ -185,7 +185,9 @@ describe('<citizen-household-panel>', () => {
     expect(text).to.include(`Enfant · ${ageOn('2017-04-12')!.years} ans`);
     expect(await a11yNode('heading', 'Hugo')).to.include({ level: 3 });
     expect(queryAllByRole(el, 'button', 'Dossier administratif')).to.have.length(2);
-    for (const later of ['Annuler ou réserver', 'Signaler une absence', 'Consultation des tarifs']) {
+    expect(queryAllByRole(el, 'button', 'Annuler ou réserver')).to.have.length(2);
+    // Not built yet: absent, not dead buttons.
+    for (const later of ['Signaler une absence', 'Consultation des tarifs']) {
       expect(text, later).not.to.include(later);
     }
     await expect(el).to.be.accessible();

@@ -30,9 +30,9 @@ const ROLE_ORDER: Record<HouseholdMember['role'], number> = { parent: 0, 'co-rep
  * doctor, people allowed to pick the child up, documents the city still needs) and lets
  * the parent ask for an update, which the city validates.
  *
- * The seeds' other actions per child ("Annuler ou réserver", "Signaler une absence",
- * "Consultation des tarifs") belong to the next part of the dashboard; until then they are
- * not shown at all.
+ * "Annuler ou réserver" opens the child's agenda (`<citizen-child-agenda>`, loaded with
+ * `import()` when first opened). The seeds' other actions per child ("Signaler une
+ * absence", "Consultation des tarifs") are not shown until they are built.
  *
  * @summary The family's members as cards, and each child's administrative record.
  *
@@ -43,6 +43,7 @@ const ROLE_ORDER: Record<HouseholdMember['role'], number> = { parent: 0, 'co-rep
  * @csspart heading - The panel's heading "Ma famille" (absent with `hide-heading`).
  * @csspart member - Each member's card.
  * @csspart record - The open "Dossier administratif".
+ * @csspart agenda - The open "Annuler ou réserver" (the child's agenda).
  *
  * @cssprop [--citizen-color-primary=#1d4f91] - Headings and buttons; else the city's colour.
  * @cssprop [--citizen-color-border=#767676] - Card borders.
@@ -50,6 +51,8 @@ const ROLE_ORDER: Record<HouseholdMember['role'], number> = { parent: 0, 'co-rep
  */
 export class CitizenHouseholdPanel extends DashboardPanel {
   @state() private open?: OpenRecord;
+  /** The child whose agenda ("Annuler ou réserver") is open, once its code has loaded. */
+  @state() private agendaFor?: HouseholdMember;
 
   readonly #household: Loader<Household | null> = new Loader(this, (adapter) => adapter.getHousehold());
   #form?: PanelForm<ChildRecord>;
@@ -102,6 +105,52 @@ export class CitizenHouseholdPanel extends DashboardPanel {
       this.open = { ...this.open, state: 'error', error: citizenError };
       this.handleRefusal(citizenError);
     }
+  }
+
+  #agendaTriggerId(child: HouseholdMember) {
+    return `${this.uid}-agenda-${child.id.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+  }
+
+  async #toggleAgenda(child: HouseholdMember) {
+    if (this.agendaFor?.id === child.id) {
+      this.#closeAgenda();
+      return;
+    }
+    await import('./child-agenda.js');
+    this.agendaFor = child;
+    this.focusAfterRender(`#${this.uid}-agenda-title`);
+  }
+
+  #closeAgenda() {
+    const child = this.agendaFor;
+    this.agendaFor = undefined;
+    if (child) this.focusAfterRender(`#${this.#agendaTriggerId(child)}`);
+  }
+
+  #renderAgenda(child: HouseholdMember) {
+    const titleId = `${this.uid}-agenda-title`;
+    return html`
+      <section part="agenda" class="block record" id="${this.uid}-agenda" aria-labelledby=${titleId}>
+        <div class="block-head">
+          ${this.heading(this.subLevel, this.t('dashboard.agenda.heading', { name: child.firstNames }), {
+            id: titleId,
+            className: 'section-title',
+            focusable: true,
+          })}
+          <button class="citizen-button citizen-button--secondary" type="button" @click=${() => this.#closeAgenda()}>
+            ${this.t('dashboard.agenda.close')}
+          </button>
+        </div>
+        <citizen-child-agenda
+          hide-heading
+          heading-level=${this.subLevel}
+          lang=${this.locale}
+          login-url=${this.loginUrl ?? nothing}
+          .backend=${this.adapter}
+          .child=${child}
+        ></citizen-child-agenda>
+      </section>
+    `;
   }
 
   #closeRecord() {
@@ -254,6 +303,7 @@ export class CitizenHouseholdPanel extends DashboardPanel {
       <ul class="list family" role="list">
         ${members.map((member) => this.#renderMember(member))}
       </ul>
+      ${this.agendaFor ? this.#renderAgenda(this.agendaFor) : nothing}
       ${this.open ? this.#renderRecord(this.open) : nothing}
     `;
   }
@@ -297,6 +347,17 @@ export class CitizenHouseholdPanel extends DashboardPanel {
                 @click=${() => this.#openRecord(member)}
               >
                 ${this.t('dashboard.family.record')}
+              </button>
+              <button
+                class="citizen-button citizen-button--secondary"
+                id=${this.#agendaTriggerId(member)}
+                type="button"
+                aria-expanded=${this.agendaFor?.id === member.id ? 'true' : 'false'}
+                aria-controls="${this.uid}-agenda"
+                aria-describedby=${nameId}
+                @click=${() => this.#toggleAgenda(member)}
+              >
+                ${this.t('dashboard.family.bookings')}
               </button>
             </div>`
           : nothing}

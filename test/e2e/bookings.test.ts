@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Journey J7, "Annuler ou réserver" on the demo site: the seeded family opens Léa's agenda
+ * from her card in "Ma famille", books next week's canteen days, then cancels one; the
+ * server's answer shows on the days. axe on the open agenda, no sideways scrolling at 320 px.
+ * Needs the built bundle (`npm run build`).
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../demo-server/seed.js';
+import { startTestServer, type TestServer } from '../server/helpers.js';
+import { launchBrowser, screenshot, tabTo } from './browser.js';
+
+const ACCEPT = "J'accepte les conditions générales d'utilisation";
+
+/** Next week's Monday to Friday, as the grid names them ("lundi 30 novembre"), Paris time. */
+function nextWeek(): { iso: string; name: string }[] {
+  const today = new Date(new Date().toLocaleString('en-US', { timeZone: 'Europe/Paris' }));
+  const monday = new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate() + ((8 - today.getDay()) % 7 || 7)));
+  const format = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+  return [0, 1, 3, 4].map((offset) => {
+    const day = new Date(monday);
+    day.setUTCDate(day.getUTCDate() + offset);
+    return { iso: day.toISOString().slice(0, 10), name: format.format(day) };
+  });
+}
+
+async function assertNoAxeViolations(page: Page, state: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  assert.deepEqual(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    [],
+    `axe violations (${state})`,
+  );
+}
+
+describe('/mon-espace: "Annuler ou réserver" (end to end)', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  before(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("books next week's canteen days for Léa, then cancels one", async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('response', (r) => r.status() >= 400 && r.status() !== 401 && errors.push(`${r.status()} ${r.url()}`));
+
+    await page.goto(`${server.url}/connexion`);
+    await page.getByRole('button', { name: 'Connexion' }).waitFor();
+    await page.getByRole('textbox', { name: "Nom d'utilisateur" }).fill('marie.dupont');
+    await page.getByRole('textbox', { name: 'Mot de passe' }).fill(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    await page.goto(`${server.url}/mon-espace`);
+    const accept = page.getByRole('button', { name: ACCEPT });
+    await Promise.race([accept.waitFor(), page.getByRole('button', { name: 'Ma famille', exact: true }).waitFor()]);
+    if (await accept.isVisible()) {
+      // The gate wants the terms read to the end (the dashboard journey does it by keyboard too).
+      await tabTo(page, 'region', "Texte des conditions générales d'utilisation");
+      for (let presses = 0; (await accept.getAttribute('aria-disabled')) === 'true'; presses++) {
+        assert.ok(presses < 30, 'the keyboard reached the end of the text');
+        await page.keyboard.press(presses % 3 === 2 ? 'End' : 'PageDown');
+        await page.waitForTimeout(50);
+      }
+      await accept.click();
+    }
+
+    await page.getByRole('button', { name: 'Ma famille', exact: true }).click();
+    await page.getByRole('button', { name: 'Annuler ou réserver' }).first().click();
+    const agenda = page.getByRole('region', { name: 'Annuler ou réserver — Léa' });
+    await agenda.getByRole('grid').waitFor();
+    await page.waitForFunction(() => !document.querySelector('family-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'));
+    await agenda.getByRole('combobox', { name: 'Activité' }).selectOption({ label: 'Restauration scolaire' });
+
+    const days = nextWeek();
+    const cell = (name: string) => agenda.getByRole('gridcell', { name: new RegExp(`^${name} :`) });
+    const booked: string[] = [];
+    for (const day of days) {
+      if ((await cell(day.name).count()) === 0) {
+        await agenda.getByRole('button', { name: 'Mois suivant' }).click();
+        await cell(day.name).waitFor();
+        await page.waitForFunction(() => !document.querySelector('family-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'));
+      }
+      const name = (await cell(day.name).getAttribute('aria-selected')) === 'false' ? day.name : undefined;
+      if (!name) continue;
+      await cell(name).click();
+      booked.push(name);
+    }
+    assert.ok(booked.length > 0, 'next week has canteen days to book (not in the holidays)');
+    await agenda.getByText(new RegExp(`Vous réservez ${booked.length} jours? : \\+`)).waitFor();
+    await assertNoAxeViolations(page, 'agenda with a pending batch');
+    await screenshot(page, 'e2e-agenda-pending-320');
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, 'no sideways scrolling');
+
+    await agenda.getByRole('button', { name: 'Valider mes modifications' }).click();
+    await agenda.getByText(`C’est enregistré. Vous réservez ${booked.length} jour${booked.length > 1 ? 's' : ''}.`).waitFor();
+    await page.waitForFunction(() => !document.querySelector('family-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'));
+    // The last day is in the month on screen (the week may straddle two).
+    const last = booked[booked.length - 1]!;
+    assert.match((await cell(last).textContent()) ?? '', /: réservé/, `${last} booked`);
+
+    // Cancel it, by keyboard.
+    await cell(last).focus();
+    await page.keyboard.press('Enter');
+    await agenda.getByText(/Vous annulez 1 jour : [−-]/).waitFor();
+    await agenda.getByRole('button', { name: 'Valider mes modifications' }).click();
+    await agenda.getByText('C’est enregistré. Vous annulez 1 jour.').waitFor();
+    await page.waitForFunction(() => !document.querySelector('family-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'));
+    assert.match((await cell(last).textContent()) ?? '', /: disponible/, `${last} cancelled`);
+    const stored = await server.store.bookings.listBetween(days[0]!.iso, days[days.length - 1]!.iso);
+    const lea = stored.filter((b) => b.childId === 'm-lea' && b.activityId === 'restauration-scolaire');
+    assert.equal(lea.length, booked.length - 1, 'the server holds the bookings');
+    await screenshot(page, 'e2e-agenda-saved-320');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
