@@ -18,6 +18,7 @@ import { createFranceConnectHandlers, type FranceConnectMockOptions } from './fr
 import { createSignupHandlers, signupConfig, type SignupMockOptions } from './signup.js';
 import { createDashboardHandlers, type DashboardMockOptions } from './dashboard.js';
 import { createActivitiesHandlers } from './activities.js';
+import { createInvoicesHandlers } from './invoices.js';
 import { createPasswordResetHandlers, type PasswordResetMockOptions } from './password-reset.js';
 
 export type MockScenario =
@@ -140,6 +141,7 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] {
 
     ...createDashboardHandlers(api, options.dashboard ?? {}, isLoggedIn, () => termsGate.mustAccept(), () => (session = null)),
     ...createActivitiesHandlers(api),
+    ...createInvoicesHandlers(api),
     ...termsHandlers,
     ...createAccountSecurityHandlers(api, state, security),
     ...createFranceConnectHandlers(api, state, () => newSession(), options.franceConnect),

@@ -18,7 +18,7 @@ import { fullName } from './format.js';
 import './panels/dashboard-header.js';
 import { styles } from './family-dashboard.styles.js';
 
-export type DashboardPanelId = 'family' | 'requests' | 'news' | 'entourage' | 'profile' | 'services' | 'my-data';
+export type DashboardPanelId = 'family' | 'invoices' | 'requests' | 'news' | 'entourage' | 'profile' | 'services' | 'my-data';
 
 interface PanelDefinition {
   id: DashboardPanelId;
@@ -34,6 +34,7 @@ interface PanelDefinition {
  */
 const PANELS: readonly PanelDefinition[] = [
   { id: 'family', title: 'dashboard.section.family', tag: 'citizen-household-panel', load: () => import('./panels/household-panel.js') },
+  { id: 'invoices', title: 'dashboard.section.invoices', tag: 'citizen-invoices-panel', load: () => import('./panels/invoices-panel.js') },
   { id: 'requests', title: 'dashboard.section.requests', tag: 'citizen-requests-panel', load: () => import('./panels/requests-panel.js') },
   { id: 'news', title: 'dashboard.section.news', tag: 'citizen-news-panel', load: () => import('./panels/news-panel.js') },
   { id: 'entourage', title: 'dashboard.section.entourage', tag: 'citizen-entourage-panel', load: () => import('./panels/entourage-panel.js') },
@@ -160,6 +161,8 @@ export class FamilyDashboard extends CitizenElement {
     if (this.view !== 'ready' || this.profileError) void this.#load();
   };
 
+  #paymentReturnHandled = false;
+
   override connectedCallback() {
     super.connectedCallback();
     document.addEventListener('citizen-session-expired', this.#handleSessionEnded);
@@ -200,6 +203,11 @@ export class FamilyDashboard extends CitizenElement {
 
   protected override updated(changed: PropertyValues) {
     super.updated(changed);
+    // Back from the payment provider (`?paiement=`): "Mes factures" opens on the outcome.
+    if (this.view === 'ready' && !this.#paymentReturnHandled && this.#visiblePanels().some((p) => p.id === 'invoices')) {
+      this.#paymentReturnHandled = true;
+      if (new URLSearchParams(location.search).has('paiement')) void this.openPanel('invoices');
+    }
     const target = this.#focusTarget;
     this.#focusTarget = undefined;
     if (target) this.renderRoot.querySelector<HTMLElement>(target)?.focus();
@@ -294,7 +302,8 @@ export class FamilyDashboard extends CitizenElement {
   }
 
   #visiblePanels() {
-    return PANELS.filter((panel) => panel.id !== 'family' || this.hasFamily);
+    // A family's invoices come with its record.
+    return PANELS.filter((panel) => (panel.id !== 'family' && panel.id !== 'invoices') || this.hasFamily);
   }
 
   async #setOpen(id: DashboardPanelId, isOpen: boolean) {

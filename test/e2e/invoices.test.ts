@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Journey J7, "Mes factures" on the demo site: the seeded family opens its invoices,
+ * gets a PDF, pays the invoice due through the simulated provider page and comes back to
+ * the outcome and its receipt. axe on the open agenda, no sideways scrolling at 320 px.
+ * Needs the built bundle (`npm run build`).
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../demo-server/seed.js';
+import { startTestServer, type TestServer } from '../server/helpers.js';
+import { launchBrowser, screenshot, tabTo } from './browser.js';
+
+const ACCEPT = "J'accepte les conditions générales d'utilisation";
+
+async function assertNoAxeViolations(page: Page, state: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  assert.deepEqual(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    [],
+    `axe violations (${state})`,
+  );
+}
+
+describe('/mon-espace: "Mes factures" (end to end)', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  before(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('pays the seeded invoice through the simulated provider and sees the receipt', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('response', (r) => r.status() >= 400 && r.status() !== 401 && errors.push(`${r.status()} ${r.url()}`));
+
+    // The provider returns only to pages of PUBLIC_URL's origin (localhost here, not 127.0.0.1).
+    const base = server.config.publicUrl.origin;
+    await page.goto(`${base}/connexion`);
+    await page.getByRole('button', { name: 'Connexion' }).waitFor();
+    await page.getByRole('textbox', { name: "Nom d'utilisateur" }).fill('marie.dupont');
+    await page.getByRole('textbox', { name: 'Mot de passe' }).fill(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    await page.goto(`${base}/mon-espace`);
+    const accept = page.getByRole('button', { name: ACCEPT });
+    await Promise.race([accept.waitFor(), page.getByRole('button', { name: 'Mes factures', exact: true }).waitFor()]);
+    if (await accept.isVisible()) {
+      await tabTo(page, 'region', "Texte des conditions générales d'utilisation");
+      for (let presses = 0; (await accept.getAttribute('aria-disabled')) === 'true'; presses++) {
+        assert.ok(presses < 30, 'the keyboard reached the end of the text');
+        await page.keyboard.press(presses % 3 === 2 ? 'End' : 'PageDown');
+        await page.waitForTimeout(50);
+      }
+      await accept.click();
+    }
+
+    await page.getByRole('button', { name: 'Mes factures', exact: true }).click();
+    const invoices = page.getByRole('region', { name: 'Mes factures', exact: true });
+    const pay = invoices.getByRole('button', { name: 'Payer en ligne' }).first();
+    await pay.waitFor();
+    await assertNoAxeViolations(page, 'invoices');
+    await screenshot(page, 'e2e-invoices-320');
+    const pdf = invoices.getByRole('link', { name: 'Télécharger la facture (PDF)' }).first();
+    const pdfAnswer = await page.request.get(new URL((await pdf.getAttribute('href'))!, base).href);
+    assert.equal(pdfAnswer.headers()['content-type'], 'application/pdf');
+
+    await pay.click();
+    await page.getByRole('heading', { name: 'Paiement en ligne (simulation)' }).waitFor();
+    await page.getByRole('button', { name: 'Payer', exact: true }).click();
+    await page.waitForURL(/\/mon-espace\?paiement=/);
+    await invoices.getByText('Votre paiement est accepté. Merci !').waitFor();
+    await invoices.getByText('Numéro de reçu').waitFor();
+    await page.waitForFunction(() => !document.querySelector('family-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'));
+    await assertNoAxeViolations(page, 'payment accepted');
+    await screenshot(page, 'e2e-invoices-paid-320');
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, 'no sideways scrolling');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
