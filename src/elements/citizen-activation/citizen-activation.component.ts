@@ -12,6 +12,7 @@ import { ResendActivationRequest } from '../../schemas/account.js';
 import { fieldErrors } from '../../schemas/errors.js';
 import { lightFormStyles } from '../../styles/light-form.js';
 import { tokens } from '../../styles/tokens.js';
+import { frame } from '../../styles/frame.js';
 import { styles } from './citizen-activation.styles.js';
 
 /** `detail` of `citizen-activated`. */
@@ -72,7 +73,7 @@ const TRANSIENT = new Set(['network_error', 'server_error', 'too_many_attempts',
  * @cssprop [--citizen-space=1rem] - Spacing unit.
  */
 export class CitizenActivation extends CitizenElement {
-  static override styles = [tokens, lightFormStyles, styles];
+  static override styles = [tokens, frame, lightFormStyles, styles];
 
   /** The token of the mailed link; read from the page's `?token=` when not set. */
   @property() token?: string;

@@ -13,6 +13,7 @@ import { fieldErrors } from '../../schemas/errors.js';
 import { LoginRequest, type Session } from '../../schemas/session.js';
 import { adoptLightStyles } from '../../styles/light-form.js';
 import { tokens } from '../../styles/tokens.js';
+import { frame } from '../../styles/frame.js';
 import { franceConnectChoiceStyles, styles } from './citizen-login.styles.js';
 import '../citizen-password-change/citizen-password-change.js';
 import '../citizen-franceconnect-button/citizen-franceconnect-button.js';
@@ -99,7 +100,7 @@ let instances = 0;
  * @cssprop [--citizen-space=1rem] - Spacing unit.
  */
 export class CitizenLogin extends CitizenElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, frame, styles];
 
   /** Level of the heading "Mon espace perso", 1 to 6; the greeting is one level below. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;

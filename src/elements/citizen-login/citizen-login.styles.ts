@@ -4,26 +4,7 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
-    box-sizing: border-box;
     max-width: var(--citizen-login-max-width, 28rem);
-  }
-
-  .base {
-    display: grid;
-    gap: var(--_space);
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-top: 4px solid var(--_primary);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-
-  .heading {
-    margin: 0;
-    color: var(--_primary);
-    font-size: 1.375rem;
-    line-height: 1.3;
   }
 
   .account {

@@ -16,6 +16,7 @@ import { describePasswordPolicy, passwordSchema, type PersonalInfo } from '../..
 import type { Session } from '../../schemas/session.js';
 import { adoptLightStyles } from '../../styles/light-form.js';
 import { tokens } from '../../styles/tokens.js';
+import { frame } from '../../styles/frame.js';
 import { styles } from './citizen-password-change.styles.js';
 
 /** `detail` of `citizen-password-changed`. */
@@ -76,7 +77,7 @@ let instances = 0;
  * @cssprop [--citizen-color-error=#b00020] - Error messages and their borders.
  */
 export class CitizenPasswordChange extends CitizenElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, frame, styles];
 
   /** Level of the heading, 1 to 6. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;

@@ -4,20 +4,9 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
-    box-sizing: border-box;
     max-width: var(--citizen-password-change-max-width, 36rem);
   }
 
-  .base {
-    display: grid;
-    gap: var(--_space);
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-top: 4px solid var(--_primary);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
   /* Inside another element's frame (<citizen-login>): no second frame. */
   :host([plain]) .base {
     padding: 0;

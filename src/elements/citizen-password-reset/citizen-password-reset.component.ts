@@ -15,6 +15,7 @@ import { fieldErrors } from '../../schemas/errors.js';
 import { describePasswordPolicy, passwordSchema, type PersonalInfo } from '../../schemas/password-policy.js';
 import { adoptLightStyles } from '../../styles/light-form.js';
 import { tokens } from '../../styles/tokens.js';
+import { frame } from '../../styles/frame.js';
 import { lightStyles, styles } from './citizen-password-reset.styles.js';
 
 /** Which page the element is: the request form, or the page of the mailed link. */
@@ -109,7 +110,7 @@ let instances = 0;
  * @cssprop [--citizen-color-focus=#ffbf47] - Inner focus ring.
  */
 export class CitizenPasswordReset extends CitizenElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, frame, styles];
 
   /** `request` (the "forgotten password" form), `reset` (the mailed link's page) or `setup` (an imported account's first password). */
   @property({ reflect: true }) step: PasswordResetStep = 'request';

@@ -4,27 +4,9 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
-    box-sizing: border-box;
     max-width: var(--citizen-password-reset-max-width, 36rem);
   }
 
-  .base {
-    display: grid;
-    gap: var(--_space);
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-top: 4px solid var(--_primary);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-
-  .heading {
-    margin: 0;
-    color: var(--_primary);
-    font-size: 1.375rem;
-    line-height: 1.3;
-  }
   /* Focused by script to announce the screen; it is not a control, so no ring. */
   .heading:focus {
     outline: none;

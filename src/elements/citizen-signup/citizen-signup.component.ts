@@ -12,6 +12,7 @@ import { PHOTO_MAX_BYTES, type PhotoType, type SignupResult } from '../../schema
 import { describePasswordPolicy, PASSWORD_POLICY_PRESETS, type PasswordPolicy } from '../../schemas/password-policy.js';
 import { adoptLightStyles } from '../../styles/light-form.js';
 import { tokens } from '../../styles/tokens.js';
+import { frame } from '../../styles/frame.js';
 import { CaptchaController } from './captcha-controller.js';
 import { renderCaptcha } from './captcha.js';
 import { styles } from './citizen-signup.styles.js';
@@ -137,7 +138,7 @@ let instances = 0;
  * @cssprop [--citizen-space=1rem] - Spacing unit.
  */
 export class CitizenSignup extends CitizenElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, frame, styles];
 
   /** Level of the heading "Création d'un espace personnel", 1 to 6; steps are one level below. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;

@@ -8,6 +8,7 @@ import { CitizenError } from '../../core/errors.js';
 import { headingTag } from '../../core/form.js';
 import type { Terms } from '../../schemas/terms.js';
 import { tokens } from '../../styles/tokens.js';
+import { frame } from '../../styles/frame.js';
 import { formatLongDate, renderTermsBlocks, termsTextStyles } from './terms-text.js';
 
 /**
@@ -38,29 +39,14 @@ import { formatLongDate, renderTermsBlocks, termsTextStyles } from './terms-text
 export class CitizenTerms extends CitizenElement {
   static override styles = [
     tokens,
+    frame,
     termsTextStyles,
     css`
       :host {
-        display: block;
-        box-sizing: border-box;
         max-width: var(--citizen-terms-max-width, 48rem);
-      }
-      .base {
-        display: grid;
-        gap: var(--_space);
-        padding: var(--_space);
-        border: 1px solid var(--_border);
-        border-top: 4px solid var(--_primary);
-        border-radius: var(--_radius);
-        background: var(--_surface);
       }
       .base > * {
         margin: 0;
-      }
-      .heading {
-        color: var(--_primary);
-        font-size: 1.375rem;
-        line-height: 1.3;
       }
       .version,
       .loading {
