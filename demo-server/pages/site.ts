@@ -15,6 +15,8 @@ interface Page {
   title: string;
   /** Trusted markup written here, never from input. */
   body: string;
+  /** Pages reached only from a mail's link stay out of the menus. */
+  fromMailOnly?: boolean;
 }
 
 const PAGES: Page[] = [
@@ -31,6 +33,7 @@ const PAGES: Page[] = [
   {
     // The link of the activation mail (demo-server/routes/accounts.ts ACTIVATION_PATH).
     path: '/activation',
+    fromMailOnly: true,
     title: 'Activation de mon espace',
     body: `<citizen-activation api="/api"></citizen-activation>`,
   },
@@ -50,12 +53,14 @@ const PAGES: Page[] = [
   {
     // The link of the reset mail (demo-server/routes/password-reset.ts RESET_PATH).
     path: '/reinitialisation',
+    fromMailOnly: true,
     title: 'Réinitialisation du mot de passe',
     body: `<citizen-password-reset api="/api" step="reset"></citizen-password-reset>`,
   },
   {
     // The link mailed to the holders of accounts imported by staff (SETUP_PATH).
     path: '/choix-du-mot-de-passe',
+    fromMailOnly: true,
     title: 'Choix de votre mot de passe',
     body: `<citizen-password-reset api="/api" step="setup"></citizen-password-reset>`,
   },
@@ -76,8 +81,10 @@ const PAGES: Page[] = [
   },
 ];
 
+const MENU = PAGES.filter((p) => !p.fromMailOnly);
+
 function layout(city: CityConfig, page: { title: string; body: string }): string {
-  const nav = PAGES.map((p) => `<li><a href="${p.path}">${escape(p.title)}</a></li>`).join('');
+  const nav = MENU.map((p) => `<li><a href="${p.path}">${escape(p.title)}</a></li>`).join('');
   return `<!doctype html>
 <html lang="fr">
 <head>
@@ -108,7 +115,7 @@ export function demoSite(city: CityConfig): Router {
     res.type('html').set('Cache-Control', 'no-cache').send(html);
   };
   const home = `<p>Bienvenue sur l'espace citoyen de la ${escape(city.name)}. Vous pouvez :</p>
-<ul class="links">${PAGES.map((p) => `<li><a href="${p.path}">${escape(p.title)}</a></li>`).join('')}</ul>`;
+<ul class="links">${MENU.map((p) => `<li><a href="${p.path}">${escape(p.title)}</a></li>`).join('')}</ul>`;
   router.get('/', send(layout(city, { title: 'Espace citoyen', body: home })));
   for (const page of PAGES) router.get(page.path, send(layout(city, page)));
   return router;
