@@ -43,6 +43,7 @@ export { CitizenNewsPanel } from './elements/family-dashboard/panels/news-panel.
 export { CitizenMyDataPanel } from './elements/family-dashboard/panels/my-data-panel.js';
 export { CitizenChildAgenda } from './elements/family-dashboard/panels/child-agenda.js';
 export { CitizenInvoicesPanel } from './elements/family-dashboard/panels/invoices-panel.js';
+export { CitizenDocumentsPanel } from './elements/family-dashboard/panels/documents-panel.js';
 export { CitizenTerms } from './elements/citizen-terms/citizen-terms.js';
 export { CitizenSignup, type SignedUpEventDetail } from './elements/citizen-signup/citizen-signup.js';
 export { CitizenActivation, type ActivatedEventDetail } from './elements/citizen-activation/citizen-activation.js';

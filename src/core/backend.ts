@@ -167,6 +167,12 @@ export interface CitizenBackend {
   // J7 — document storage
   listDocuments(): Promise<StoredDocument[]>;
   uploadDocument(file: Blob, name: string, category?: string): Promise<StoredDocument>;
+  /**
+   * Optional: the same upload, calling `onProgress` with the bytes sent so far (an XHR in
+   * `RestBackend`: fetch cannot report an upload's progress). Without it, elements call
+   * `uploadDocument` and show a progress bar without a value.
+   */
+  uploadDocumentWithProgress?(file: Blob, name: string, onProgress: (sent: number, total: number) => void, category?: string): Promise<StoredDocument>;
   documentUrl(documentId: string): string;
   deleteDocument(documentId: string): Promise<void>;
   /** Optional: renames a stored document. */

@@ -9,7 +9,7 @@ import { a11yNode, deepQuery, deepText, FakeDashboardBackend, focusedName, getCo
 import { getByRole, press, queryAllByRole, typeInto } from './helpers.js';
 
 const GREETING = 'Bonjour Madame Marie DUPONT';
-const SECTIONS = ['Ma famille', 'Mes factures', 'Dernières demandes', 'Actualités et messages', 'Mon entourage', 'Mon profil', 'Services et clés', 'Mes données'];
+const SECTIONS = ['Ma famille', 'Mes factures', 'Espace de stockage sécurisé', 'Dernières demandes', 'Actualités et messages', 'Mon entourage', 'Mon profil', 'Services et clés', 'Mes données'];
 
 async function mount(fake: FakeDashboardBackend, lang = 'fr'): Promise<FamilyDashboard> {
   const el = await fixture<FamilyDashboard>(html`<family-dashboard .backend=${fake.adapter} lang=${lang}></family-dashboard>`);

@@ -75,6 +75,9 @@ describe('/mon-espace: "Annuler ou réserver" (end to end)', () => {
       }
       await accept.click();
     }
+    // The dashboard loads again after the acceptance: a section opened before would close.
+    await page.getByRole('heading', { name: 'Bonjour Madame Marie DUPONT' }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('family-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'));
 
     await page.getByRole('button', { name: 'Ma famille', exact: true }).click();
     await page.getByRole('button', { name: 'Annuler ou réserver' }).first().click();

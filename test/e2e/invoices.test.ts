@@ -64,6 +64,9 @@ describe('/mon-espace: "Mes factures" (end to end)', () => {
       }
       await accept.click();
     }
+    // The dashboard loads again after the acceptance: a section opened before would close.
+    await page.getByRole('heading', { name: 'Bonjour Madame Marie DUPONT' }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('family-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'));
 
     await page.getByRole('button', { name: 'Mes factures', exact: true }).click();
     const invoices = page.getByRole('region', { name: 'Mes factures', exact: true });

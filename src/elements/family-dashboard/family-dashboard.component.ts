@@ -18,7 +18,7 @@ import { fullName } from './format.js';
 import './panels/dashboard-header.js';
 import { styles } from './family-dashboard.styles.js';
 
-export type DashboardPanelId = 'family' | 'invoices' | 'requests' | 'news' | 'entourage' | 'profile' | 'services' | 'my-data';
+export type DashboardPanelId = 'family' | 'invoices' | 'documents' | 'requests' | 'news' | 'entourage' | 'profile' | 'services' | 'my-data';
 
 interface PanelDefinition {
   id: DashboardPanelId;
@@ -35,6 +35,7 @@ interface PanelDefinition {
 const PANELS: readonly PanelDefinition[] = [
   { id: 'family', title: 'dashboard.section.family', tag: 'citizen-household-panel', load: () => import('./panels/household-panel.js') },
   { id: 'invoices', title: 'dashboard.section.invoices', tag: 'citizen-invoices-panel', load: () => import('./panels/invoices-panel.js') },
+  { id: 'documents', title: 'dashboard.section.documents', tag: 'citizen-documents-panel', load: () => import('./panels/documents-panel.js') },
   { id: 'requests', title: 'dashboard.section.requests', tag: 'citizen-requests-panel', load: () => import('./panels/requests-panel.js') },
   { id: 'news', title: 'dashboard.section.news', tag: 'citizen-news-panel', load: () => import('./panels/news-panel.js') },
   { id: 'entourage', title: 'dashboard.section.entourage', tag: 'citizen-entourage-panel', load: () => import('./panels/entourage-panel.js') },

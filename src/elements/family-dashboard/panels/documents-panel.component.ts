@@ -1,0 +1,332 @@
+// SPDX-License-Identifier: MIT
+import { css, html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { CitizenError } from '../../../core/errors.js';
+import { isMessageKey, type MessageKey } from '../../../i18n/index.js';
+import type { DocumentQuota, StoredDocument } from '../../../schemas/documents.js';
+import { DashboardPanel, Loader } from '../panel-base.js';
+
+const ACCEPTED_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
+const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
+/** The server's default limit, for the hint and the check before sending when the adapter gives no quota. */
+const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+interface Upload {
+  name: string;
+  /** 0–100; `undefined` while the adapter cannot tell (no progress method). */
+  percent?: number | undefined;
+}
+
+/**
+ * "Espace de stockage sécurisé" (seeds 000, 003: "Vous seul pouvez consulter son contenu"):
+ * the account's documents — list, download, delete after a confirmation — and an upload by a
+ * normal file input or by dropping a file on the zone around it, with a progress bar (the
+ * adapter's optional `uploadDocumentWithProgress`; without it, a bar without a value). Type
+ * and size are checked before sending, so a mistake is said at once; the server checks
+ * again (the type from the content) and its refusals — too large, wrong type, quota — are
+ * said in the same place, in words.
+ *
+ * @summary The account's private documents: upload with progress, download, delete.
+ *
+ * @fires citizen-session-expired - The back end answered that the session has ended.
+ *
+ * @csspart base - The panel's frame.
+ * @csspart heading - The panel's heading (absent with `hide-heading`).
+ * @csspart dropzone - The upload zone (file input and drop target).
+ * @csspart document - Each stored document.
+ *
+ * @cssprop [--citizen-color-primary=#1d4f91] - Headings, buttons, the drop zone; else the city's colour.
+ * @cssprop [--citizen-color-error=#b00020] - Errors.
+ */
+export class CitizenDocumentsPanel extends DashboardPanel {
+  static override styles = [
+    ...DashboardPanel.styles,
+    css`
+      .dropzone {
+        padding: 1rem;
+        border: 2px dashed var(--_border);
+        border-radius: 4px;
+        margin-block: 0.75rem;
+      }
+      .dropzone--over {
+        border-color: var(--_primary);
+        background: color-mix(in srgb, var(--_primary) 8%, var(--_surface));
+      }
+      .dropzone--error {
+        border-color: var(--_error);
+      }
+      /* A file input's intrinsic width ("Choose File No file chosen") would widen the panel at 320 px. */
+      .dropzone input[type='file'] {
+        display: block;
+        inline-size: 100%;
+        min-inline-size: 0;
+        font: inherit;
+      }
+      progress {
+        inline-size: 100%;
+        block-size: 1rem;
+      }
+      .confirm {
+        margin-block-start: 0.5rem;
+      }
+    `,
+  ];
+
+  @state() private upload?: Upload;
+  @state() private uploadError?: string;
+  @state() private isOver = false;
+  @state() private confirming?: string;
+  @state() private deleting?: string;
+  @state() private deleteError?: { id: string; error: CitizenError };
+
+  readonly #documents: Loader<StoredDocument[]> = new Loader(this, (adapter) => adapter.listDocuments());
+  readonly #quota: Loader<DocumentQuota | null> = new Loader(this, async (adapter) => (adapter.getDocumentQuota ? adapter.getDocumentQuota() : null), {
+    quiet: true,
+  });
+
+  protected get titleKey(): MessageKey {
+    return 'dashboard.section.documents';
+  }
+
+  protected get loaders(): Loader<unknown>[] {
+    return [this.#documents];
+  }
+
+  protected reload() {
+    void this.#documents.load();
+    void this.#quota.load();
+  }
+
+  get #maxBytes() {
+    return this.#quota.data?.maxFileBytes ?? DEFAULT_MAX_BYTES;
+  }
+
+  #size(bytes: number) {
+    const format = (value: number, unit: string) =>
+      `${new Intl.NumberFormat(this.locale, { maximumFractionDigits: value < 10 ? 1 : 0 }).format(value)} ${unit}`;
+    if (bytes >= 1024 * 1024) return format(bytes / (1024 * 1024), this.t('dashboard.documents.mb'));
+    return format(Math.max(1, Math.round(bytes / 1024)), this.t('dashboard.documents.kb'));
+  }
+
+  #fileErrorText(code: string) {
+    const key = `dashboard.documents.error.${code}`;
+    return isMessageKey(key) ? this.t(key, { max: this.#size(this.#maxBytes) }) : this.errorText(code);
+  }
+
+  /** What is wrong with `file` before sending it, if anything. */
+  #check(file: File): string | undefined {
+    const byName = /\.(pdf|jpe?g|png)$/i.test(file.name);
+    if (!ACCEPTED_TYPES.includes(file.type) && !(file.type === '' && byName)) return 'file_type_not_allowed';
+    if (file.size > this.#maxBytes) return 'file_too_large';
+    const quota = this.#quota.data;
+    if (quota && quota.usedBytes + file.size > quota.quotaBytes) return 'quota_exceeded';
+    return undefined;
+  }
+
+  async #send(file: File) {
+    const adapter = this.adapter;
+    if (!adapter || this.upload) return;
+    this.uploadError = undefined;
+    const problem = this.#check(file);
+    if (problem) {
+      this.attempt++;
+      this.uploadError = this.#fileErrorText(problem);
+      return;
+    }
+    this.upload = { name: file.name, percent: adapter.uploadDocumentWithProgress ? 0 : undefined };
+    try {
+      const stored = adapter.uploadDocumentWithProgress
+        ? await adapter.uploadDocumentWithProgress(file, file.name, (sent, total) => {
+            this.upload = { name: file.name, percent: total > 0 ? Math.min(100, Math.round((sent / total) * 100)) : undefined };
+          })
+        : await adapter.uploadDocument(file, file.name);
+      this.upload = undefined;
+      this.#documents.set([...(this.#documents.data ?? []), stored]);
+      void this.#quota.load();
+      this.announce(this.t('dashboard.documents.uploaded', { name: stored.name }));
+    } catch (error) {
+      const citizenError = CitizenError.from(error);
+      this.upload = undefined;
+      this.attempt++;
+      const field = citizenError.fields?.['file'];
+      this.uploadError = field ? this.#fileErrorText(field) : this.errorText(citizenError);
+      this.handleRefusal(citizenError);
+    }
+  }
+
+  private handleFileChange(event: Event) {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file) void this.#send(file);
+    // The same file chosen again (after fixing nothing) still fires `change`.
+    input.value = '';
+  }
+
+  private handleDragOver(event: DragEvent) {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    this.isOver = true;
+  }
+
+  private handleDrop(event: DragEvent) {
+    event.preventDefault();
+    this.isOver = false;
+    const file = event.dataTransfer?.files[0];
+    if (file) void this.#send(file);
+  }
+
+  #askDelete(document: StoredDocument) {
+    this.confirming = document.id;
+    this.deleteError = undefined;
+    this.focusAfterRender(`#${this.uid}-confirm-${this.#safe(document.id)}`);
+  }
+
+  #cancelDelete(document: StoredDocument) {
+    this.confirming = undefined;
+    this.focusAfterRender(`#${this.uid}-delete-${this.#safe(document.id)}`);
+  }
+
+  async #delete(document: StoredDocument) {
+    const adapter = this.adapter;
+    if (!adapter || this.deleting) return;
+    this.deleting = document.id;
+    try {
+      await adapter.deleteDocument(document.id);
+      this.confirming = undefined;
+      this.#documents.set((this.#documents.data ?? []).filter((d) => d.id !== document.id));
+      void this.#quota.load();
+      this.announce(this.t('dashboard.documents.deleted', { name: document.name }));
+      this.focusAfterRender(`#${this.uid}-file`);
+    } catch (error) {
+      const citizenError = CitizenError.from(error);
+      this.attempt++;
+      this.deleteError = { id: document.id, error: citizenError };
+      this.handleRefusal(citizenError);
+    } finally {
+      this.deleting = undefined;
+    }
+  }
+
+  #safe(id: string) {
+    return id.replace(/[^a-zA-Z0-9_-]/g, '-');
+  }
+
+  #date(iso: string) {
+    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso));
+  }
+
+  protected renderBody(): unknown {
+    return html`
+      <p class="intro">${this.t('dashboard.documents.intro')}</p>
+      ${this.#renderUpload()}
+      ${this.renderLoad(this.#documents, 'dashboard.documents.loadError', (documents) =>
+        documents.length === 0
+          ? html`<p class="notice">${this.t('dashboard.documents.empty')}</p>`
+          : html`<ul class="list" role="list">
+              ${documents.map((document) => this.#renderDocument(document))}
+            </ul>`,
+      )}
+    `;
+  }
+
+  #renderUpload() {
+    const inputId = `${this.uid}-file`;
+    const hintId = `${inputId}-hint`;
+    const errorId = `${inputId}-error`;
+    const quota = this.#quota.data;
+    const upload = this.upload;
+    return html`
+      <div
+        part="dropzone"
+        class="dropzone ${this.isOver ? 'dropzone--over' : ''} ${this.uploadError ? 'dropzone--error' : ''}"
+        @dragover=${this.handleDragOver}
+        @dragleave=${() => (this.isOver = false)}
+        @drop=${this.handleDrop}
+      >
+        <label class="citizen-label" for=${inputId}>${this.t('dashboard.documents.add')}</label>
+        <p class="muted" id=${hintId}>
+          ${this.t('dashboard.documents.hint', { max: this.#size(this.#maxBytes) })}
+          ${quota ? this.t('dashboard.documents.quota', { used: this.#size(quota.usedBytes), total: this.#size(quota.quotaBytes) }) : nothing}
+        </p>
+        ${this.uploadError
+          ? keyed(
+              this.attempt,
+              html`<p class="alert" id=${errorId} role="alert">
+                <span class="visually-hidden">${this.t('common.errorPrefix')}</span> ${this.uploadError}
+              </p>`,
+            )
+          : nothing}
+        <input
+          id=${inputId}
+          type="file"
+          accept=${ACCEPT}
+          aria-describedby="${hintId}${this.uploadError ? ` ${errorId}` : ''}"
+          aria-invalid=${this.uploadError ? 'true' : nothing}
+          ?disabled=${!!upload}
+          @change=${this.handleFileChange}
+        />
+        ${upload
+          ? html`<p id="${this.uid}-progress-label">
+                ${upload.percent === undefined
+                  ? this.t('dashboard.documents.sending', { name: upload.name })
+                  : this.t('dashboard.documents.sendingPercent', { name: upload.name, percent: upload.percent })}
+              </p>
+              <progress aria-labelledby="${this.uid}-progress-label" max="100" value=${upload.percent ?? nothing}></progress>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  #renderDocument(document: StoredDocument) {
+    const id = this.#safe(document.id);
+    const titleId = `${this.uid}-doc-${id}`;
+    const adapter = this.adapter;
+    const isConfirming = this.confirming === document.id;
+    const error = this.deleteError?.id === document.id ? this.deleteError.error : undefined;
+    const type = document.type === 'application/pdf' ? 'PDF' : document.type === 'image/png' ? 'PNG' : document.type === 'image/jpeg' ? 'JPEG' : document.type;
+    return html`
+      <li part="document" class="card">
+        ${this.heading(this.subLevel, document.name, { id: titleId, className: 'item-title' })}
+        <p class="meta">${type} · ${this.#size(document.sizeBytes)} · ${this.t('dashboard.documents.addedOn', { date: this.#date(document.uploadedAt) })}</p>
+        <div class="member-actions">
+          ${adapter
+            ? html`<a class="citizen-link" href=${adapter.documentUrl(document.id)} download=${document.name} aria-describedby=${titleId}>
+                ${this.t('dashboard.documents.download')}
+              </a>`
+            : nothing}
+          <button
+            class="citizen-button citizen-button--secondary"
+            id="${this.uid}-delete-${id}"
+            type="button"
+            aria-describedby=${titleId}
+            aria-expanded=${isConfirming ? 'true' : 'false'}
+            @click=${() => (isConfirming ? this.#cancelDelete(document) : this.#askDelete(document))}
+          >
+            ${this.t('dashboard.documents.delete')}
+          </button>
+        </div>
+        ${isConfirming
+          ? html`<div class="confirm notice notice--warning">
+              <p id="${this.uid}-confirm-${id}" tabindex="-1">${this.t('dashboard.documents.confirm', { name: document.name })}</p>
+              ${error ? keyed(this.attempt, html`<p class="alert" role="alert">${this.errorText(error)}</p>`) : nothing}
+              <div class="actions">
+                <button
+                  class="citizen-button"
+                  type="button"
+                  aria-disabled=${this.deleting === document.id ? 'true' : nothing}
+                  @click=${() => void this.#delete(document)}
+                >
+                  ${this.t('dashboard.documents.confirmDelete')}
+                </button>
+                <button class="citizen-button citizen-button--secondary" type="button" @click=${() => this.#cancelDelete(document)}>
+                  ${this.t('dashboard.cancel')}
+                </button>
+              </div>
+            </div>`
+          : nothing}
+      </li>
+    `;
+  }
+}

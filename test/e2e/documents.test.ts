@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Journey J7, "Espace de stockage sécurisé" on the demo site: the seeded family uploads a
+ * PDF, downloads it back, sees a disguised file refused, and deletes the document. axe on the open agenda, no sideways scrolling at 320 px.
+ * Needs the built bundle (`npm run build`).
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../demo-server/seed.js';
+import { startTestServer, type TestServer } from '../server/helpers.js';
+import { launchBrowser, screenshot, tabTo } from './browser.js';
+
+const ACCEPT = "J'accepte les conditions générales d'utilisation";
+
+async function assertNoAxeViolations(page: Page, state: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  assert.deepEqual(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    [],
+    `axe violations (${state})`,
+  );
+}
+
+describe('/mon-espace: "Espace de stockage sécurisé" (end to end)', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  before(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('uploads a document, downloads it, and deletes it after a confirmation', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // Expected refusals: the disguised file (415) and the deleted document's address (404).
+    const expected = (status: number, url: string) => (status === 415 && url.endsWith('/documents')) || (status === 404 && url.endsWith('/content'));
+    page.on('response', (r) => r.status() >= 400 && r.status() !== 401 && !expected(r.status(), r.url()) && errors.push(`${r.status()} ${r.url()}`));
+
+    // The provider returns only to pages of PUBLIC_URL's origin (localhost here, not 127.0.0.1).
+    const base = server.config.publicUrl.origin;
+    await page.goto(`${base}/connexion`);
+    await page.getByRole('button', { name: 'Connexion' }).waitFor();
+    await page.getByRole('textbox', { name: "Nom d'utilisateur" }).fill('marie.dupont');
+    await page.getByRole('textbox', { name: 'Mot de passe' }).fill(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    await page.goto(`${base}/mon-espace`);
+    const accept = page.getByRole('button', { name: ACCEPT });
+    await Promise.race([accept.waitFor(), page.getByRole('button', { name: 'Espace de stockage sécurisé', exact: true }).waitFor()]);
+    if (await accept.isVisible()) {
+      await tabTo(page, 'region', "Texte des conditions générales d'utilisation");
+      for (let presses = 0; (await accept.getAttribute('aria-disabled')) === 'true'; presses++) {
+        assert.ok(presses < 30, 'the keyboard reached the end of the text');
+        await page.keyboard.press(presses % 3 === 2 ? 'End' : 'PageDown');
+        await page.waitForTimeout(50);
+      }
+      await accept.click();
+    }
+    // The dashboard loads again after the acceptance: a section opened before would close.
+    await page.getByRole('heading', { name: 'Bonjour Madame Marie DUPONT' }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('family-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'));
+
+    await page.getByRole('button', { name: 'Espace de stockage sécurisé', exact: true }).click();
+    const storage = page.getByRole('region', { name: 'Espace de stockage sécurisé', exact: true });
+    await storage.getByText('Vous seul pouvez consulter son contenu.').waitFor();
+    await page.waitForFunction(() => !document.querySelector('family-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'));
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    await storage.getByLabel('Ajouter un document').setInputFiles({ name: 'Certificat médical.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await storage.getByText('« Certificat médical.pdf » a été ajouté.').waitFor();
+    await assertNoAxeViolations(page, 'document uploaded');
+    await screenshot(page, 'e2e-documents-320');
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, 'no sideways scrolling');
+
+    const card = storage.getByRole('listitem').filter({ hasText: 'Certificat médical.pdf' });
+    const href = await card.getByRole('link', { name: 'Télécharger' }).getAttribute('href');
+    const download = await page.request.get(new URL(href!, base).href);
+    assert.equal(download.status(), 200);
+    assert.equal(download.headers()['content-type'], 'application/pdf');
+    assert.ok((await download.body()).subarray(0, 5).equals(Buffer.from('%PDF-')), 'the same content comes back');
+
+    // A file the server must refuse by its content, whatever its name says.
+    await storage.getByLabel('Ajouter un document').setInputFiles({ name: 'faux.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
+    await storage.getByRole('alert').waitFor();
+
+    await card.getByRole('button', { name: 'Supprimer' }).click();
+    await storage.getByRole('button', { name: 'Oui, supprimer' }).click();
+    await storage.getByText('« Certificat médical.pdf » a été supprimé.').waitFor();
+    assert.equal((await page.request.get(new URL(href!, base).href)).status(), 404);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
