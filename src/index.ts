@@ -45,13 +45,13 @@ export { CitizenChildAgenda } from './elements/family-dashboard/panels/child-age
 export { CitizenInvoicesPanel } from './elements/family-dashboard/panels/invoices-panel.js';
 export { CitizenDocumentsPanel } from './elements/family-dashboard/panels/documents-panel.js';
 export { CitizenTerms } from './elements/citizen-terms/citizen-terms.js';
-export { CitizenSignup, type SignedUpEventDetail } from './elements/citizen-signup/citizen-signup.js';
-export { CitizenActivation, type ActivatedEventDetail } from './elements/citizen-activation/citizen-activation.js';
 export {
   CitizenPasswordReset,
   type PasswordResetCompletedDetail,
   type PasswordResetStep,
 } from './elements/citizen-password-reset/citizen-password-reset.js';
+export { CitizenSignup, type SignedUpEventDetail } from './elements/citizen-signup/citizen-signup.js';
+export { CitizenActivation, type ActivatedEventDetail } from './elements/citizen-activation/citizen-activation.js';
 
 // Adapter contract, REST adapter, errors.
 export type { CitizenBackend } from './core/backend.js';

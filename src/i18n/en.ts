@@ -267,6 +267,7 @@ export const en: Catalog = {
   'signup.cancelDialog.dismiss': 'No, continue',
   'signup.restored': 'We picked up where you left off.',
   'signup.restoredSecrets': 'For your security, the password and service keys are not kept: enter them again.',
+
   'signup.identity.civility': 'Title',
   'signup.identity.lastName': 'Surname',
   'signup.identity.lastNameHint': 'As it appears on your file or on the letter from the town hall.',
@@ -284,6 +285,7 @@ export const en: Catalog = {
   'signup.identity.photoChange': 'Change image',
   'signup.identity.photoRemove': 'Remove the photo',
   'signup.identity.photoClear': 'Do not attach a photo',
+
   'signup.address.intro':
     'You may skip this step: the city services know your address, recorded when your family file was created.',
   'signup.address.change': 'To report a change of address, tell the city services from your space, once it is created.',
@@ -292,6 +294,7 @@ export const en: Catalog = {
   'signup.address.complementHint': 'Building, staircase, locality… (optional)',
   'signup.address.postcode': 'Postcode',
   'signup.address.commune': 'Town',
+
   'signup.contact.phone': 'Phone',
   'signup.contact.mobile': 'Mobile',
   'signup.contact.fax': 'Fax',
@@ -302,6 +305,7 @@ export const en: Catalog = {
   'signup.contact.preferred.email': 'E-mail',
   'signup.contact.preferred.phone': 'Phone',
   'signup.contact.preferred.mobile': 'Mobile',
+
   'signup.credentials.intro':
     'Choose your username and your password. Keep both safe: you will need them to log in to your space to enrol, book, pay…',
   'signup.credentials.username': 'Username',
@@ -348,6 +352,7 @@ export const en: Catalog = {
   'signup.altcha.enterCodeAria': 'Enter the code you hear. Press Space to play audio.',
   'signup.altcha.enterCodeFromImage': 'To proceed, please enter the code from the image below.',
   'signup.altcha.getAudioChallenge': 'Get an audio challenge',
+
   'signup.review.intro': 'Check what you entered: you can still change it before submitting.',
   'signup.review.change': 'Change',
   'signup.review.changeWhat.identity': 'identity',
@@ -359,6 +364,7 @@ export const en: Catalog = {
   'signup.review.addressSkipped': 'Not given: the city services already know it',
   'signup.review.passwordSet': 'Chosen (not shown)',
   'signup.review.captcha': 'Security check',
+
   'signup.done.heading': 'Your space has been created.',
   'signup.done.email': 'You will receive a confirmation e-mail at the address you gave: {email}.',
   'signup.done.emailNext':
@@ -367,6 +373,7 @@ export const en: Catalog = {
     'Our services must activate your account before you can use it. This will be done within 48 working hours.',
   'signup.done.staffNext': 'You will receive an e-mail at {email} as soon as your space is active.',
   'signup.done.username': 'Your username: {username}',
+
   'signup.required.identity.civility': 'Select your title',
   'signup.required.identity.lastName': 'Enter your surname',
   'signup.required.identity.firstNames': 'Enter your first name or names',
@@ -382,6 +389,7 @@ export const en: Catalog = {
   'signup.error.password_mismatch': 'The two passwords are not the same',
   'signup.error.birth_date_future': 'The date of birth must be in the past',
   'signup.error.username_taken_suggestion': 'This username is already taken: choose another one, for example {suggestion}',
+
   'activation.heading': 'Activating your space',
   'activation.intro': 'To activate your personal space, click the button below.',
   'activation.activate': 'Activate my space',
@@ -401,7 +409,6 @@ export const en: Catalog = {
   'activation.resend.sent':
     'Done: if a space waiting for activation matches this identifier, a new activation link has just been sent by e-mail.',
   'activation.resend.identifier.required': 'Enter your username or your e-mail address',
-
   'dashboard.loading': 'Loading your space…',
   'dashboard.loadError': 'Your space could not be loaded.',
   'dashboard.retry': 'Try again',

@@ -281,6 +281,7 @@ export const fr = {
   'signup.restored': 'Nous avons repris votre saisie là où vous l’aviez laissée.',
   'signup.restoredSecrets':
     'Pour votre sécurité, le mot de passe et les clés de service ne sont pas conservés : saisissez-les de nouveau.',
+
   'signup.identity.civility': 'Civilité',
   'signup.identity.lastName': 'Nom usuel',
   'signup.identity.lastNameHint': 'Tel qu’il figure sur votre dossier ou sur le courrier reçu de la mairie.',
@@ -298,6 +299,7 @@ export const fr = {
   'signup.identity.photoChange': "Changer d'image",
   'signup.identity.photoRemove': 'Retirer la photo',
   'signup.identity.photoClear': 'Ne pas joindre de photo',
+
   'signup.address.intro':
     'Vous pouvez passer cette étape : les services municipaux connaissent votre adresse, saisie à la création de votre dossier famille.',
   'signup.address.change':
@@ -307,6 +309,7 @@ export const fr = {
   'signup.address.complementHint': 'Bâtiment, escalier, lieu-dit… (facultatif)',
   'signup.address.postcode': 'Code postal',
   'signup.address.commune': 'Commune',
+
   'signup.contact.phone': 'Téléphone',
   'signup.contact.mobile': 'Mobile',
   'signup.contact.fax': 'Fax',
@@ -317,6 +320,7 @@ export const fr = {
   'signup.contact.preferred.email': 'Courriel',
   'signup.contact.preferred.phone': 'Téléphone',
   'signup.contact.preferred.mobile': 'Mobile',
+
   'signup.credentials.intro':
     "Définissez ici votre nom d'utilisateur et votre mot de passe. Gardez bien ces deux informations : elles vous permettront de vous connecter à votre espace pour inscrire, réserver, payer…",
   'signup.credentials.username': "Nom d'utilisateur",
@@ -367,6 +371,7 @@ export const fr = {
   'signup.altcha.enterCodeAria': 'Saisissez le code entendu. Appuyez sur Espace pour écouter.',
   'signup.altcha.enterCodeFromImage': "Pour continuer, saisissez le code de l'image ci-dessous.",
   'signup.altcha.getAudioChallenge': 'Écouter le code',
+
   'signup.review.intro': 'Relisez les informations saisies : vous pouvez encore les modifier avant de valider.',
   'signup.review.change': 'Modifier',
   'signup.review.changeWhat.identity': "l'identité",
@@ -378,6 +383,7 @@ export const fr = {
   'signup.review.addressSkipped': 'Non renseignée : les services municipaux la connaissent déjà',
   'signup.review.passwordSet': 'Choisi (non affiché)',
   'signup.review.captcha': 'Contrôle de sécurité',
+
   'signup.done.heading': 'Votre espace a bien été créé.',
   'signup.done.email': 'Vous allez recevoir un message de confirmation par courriel à l’adresse que vous avez indiquée : {email}.',
   'signup.done.emailNext':
@@ -386,6 +392,7 @@ export const fr = {
     "L'activation de votre compte par nos services est nécessaire avant toute utilisation. Celle-ci sera effective dans les 48 heures ouvrées.",
   'signup.done.staffNext': 'Vous recevrez un courriel à l’adresse {email} dès que votre espace sera activé.',
   'signup.done.username': "Votre nom d'utilisateur : {username}",
+
   'signup.required.identity.civility': 'Sélectionnez votre civilité',
   'signup.required.identity.lastName': 'Saisissez votre nom usuel',
   'signup.required.identity.firstNames': 'Saisissez votre ou vos prénoms',
@@ -402,6 +409,7 @@ export const fr = {
   'signup.error.birth_date_future': 'La date de naissance doit être passée',
   'signup.error.username_taken_suggestion':
     "Ce nom d'utilisateur est déjà pris : choisissez-en un autre, par exemple {suggestion}",
+
   'activation.heading': 'Activation de votre espace',
   'activation.intro': 'Pour activer votre espace personnel, cliquez sur le bouton ci-dessous.',
   'activation.activate': 'Activer mon espace',
@@ -423,7 +431,6 @@ export const fr = {
   'activation.resend.sent':
     "C'est noté : si un espace en attente d'activation correspond à cet identifiant, un nouveau lien d'activation vient d'être envoyé par courriel.",
   'activation.resend.identifier.required': "Saisissez votre nom d'utilisateur ou votre adresse de courriel",
-
   'dashboard.loading': 'Chargement de votre espace…',
   'dashboard.loadError': "Votre espace n'a pas pu être chargé.",
   'dashboard.retry': 'Réessayer',

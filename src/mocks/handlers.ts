@@ -15,11 +15,12 @@ import { demoAccount, demoConfig, demoSession } from './data.js';
 import { createTermsHandlers, type TermsMockOptions } from './terms.js';
 import { createAccountSecurityHandlers, touched, withIdleHeader, type AccountSecurityMockOptions } from './account-security.js';
 import { createFranceConnectHandlers, type FranceConnectMockOptions } from './franceconnect.js';
+import { createPasswordResetHandlers, type PasswordResetMockOptions } from './password-reset.js';
 import { createSignupHandlers, signupConfig, type SignupMockOptions } from './signup.js';
 import { createDashboardHandlers, type DashboardMockOptions } from './dashboard.js';
 import { createActivitiesHandlers } from './activities.js';
 import { createInvoicesHandlers } from './invoices.js';
-import { createPasswordResetHandlers, type PasswordResetMockOptions } from './password-reset.js';
+import { createDocumentsHandlers } from './documents.js';
 
 export type MockScenario =
   /** The demo account logs in; anything else is refused. */
@@ -56,10 +57,10 @@ export interface MockOptions {
   security?: AccountSecurityMockOptions;
   /** FranceConnect offered, and its endpoints (src/mocks/franceconnect.ts); default: not offered. */
   franceConnect?: FranceConnectMockOptions;
-  /** How sign-up, captcha and activation answer (src/mocks/signup.ts); default: as the demo server. */
-  signup?: SignupMockOptions;
   /** How the forgotten-password endpoints answer (src/mocks/password-reset.ts); default: as the demo server. */
   reset?: PasswordResetMockOptions;
+  /** How sign-up, captcha and activation answer (src/mocks/signup.ts); default: as the demo server. */
+  signup?: SignupMockOptions;
   /** The family's data in the citizen space (src/mocks/dashboard.ts); default: the linked Dupont family. */
   dashboard?: DashboardMockOptions;
 }
@@ -98,7 +99,9 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] {
   const termsHandlers = createTermsHandlers(api, options.terms ?? {}, isLoggedIn, termsGate);
 
   return [
-    http.get(`${api}/config`, () => HttpResponse.json({ ...demoConfig, ...signupConfig(options.signup), franceConnect: options.franceConnect?.enabled === true })),
+    http.get(`${api}/config`, () =>
+      HttpResponse.json({ ...demoConfig, ...signupConfig(options.signup), franceConnect: options.franceConnect?.enabled === true }),
+    ),
 
     http.post(`${api}/session`, async ({ request }) => {
       const rejection = csrfRejection(request);
@@ -142,11 +145,12 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] {
     ...createDashboardHandlers(api, options.dashboard ?? {}, isLoggedIn, () => termsGate.mustAccept(), () => (session = null)),
     ...createActivitiesHandlers(api),
     ...createInvoicesHandlers(api),
+    ...createDocumentsHandlers(api),
     ...termsHandlers,
     ...createAccountSecurityHandlers(api, state, security),
     ...createFranceConnectHandlers(api, state, () => newSession(), options.franceConnect),
-    ...createSignupHandlers(api, options.signup),
     ...createPasswordResetHandlers(api, options.reset),
+    ...createSignupHandlers(api, options.signup),
   ];
 }
 
