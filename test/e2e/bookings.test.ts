@@ -7,13 +7,9 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../demo-server/seed.js';
+import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/helpers.js';
-import { launchBrowser, screenshot, tabTo } from './browser.js';
-
-const ACCEPT = "J'accepte les conditions générales d'utilisation";
+import { assertNoAxeViolations, launchBrowser, logInToMySpace, screenshot } from './browser.js';
 
 /** Next week's Monday to Friday, as the grid names them ("lundi 30 novembre"), Paris time. */
 function nextWeek(): { iso: string; name: string }[] {
@@ -27,14 +23,6 @@ function nextWeek(): { iso: string; name: string }[] {
   });
 }
 
-async function assertNoAxeViolations(page: Page, state: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  assert.deepEqual(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-    `axe violations (${state})`,
-  );
-}
 
 describe('/mon-espace: "Annuler ou réserver" (end to end)', () => {
   let server: TestServer;
@@ -56,28 +44,7 @@ describe('/mon-espace: "Annuler ou réserver" (end to end)', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('response', (r) => r.status() >= 400 && r.status() !== 401 && errors.push(`${r.status()} ${r.url()}`));
 
-    await page.goto(`${server.url}/connexion`);
-    await page.getByRole('button', { name: 'Connexion' }).waitFor();
-    await page.getByRole('textbox', { name: "Nom d'utilisateur" }).fill('marie.dupont');
-    await page.getByRole('textbox', { name: 'Mot de passe' }).fill(DEMO_PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-    await page.goto(`${server.url}/mon-espace`);
-    const accept = page.getByRole('button', { name: ACCEPT });
-    await Promise.race([accept.waitFor(), page.getByRole('button', { name: 'Ma famille', exact: true }).waitFor()]);
-    if (await accept.isVisible()) {
-      // The gate wants the terms read to the end (the dashboard journey does it by keyboard too).
-      await tabTo(page, 'region', "Texte des conditions générales d'utilisation");
-      for (let presses = 0; (await accept.getAttribute('aria-disabled')) === 'true'; presses++) {
-        assert.ok(presses < 30, 'the keyboard reached the end of the text');
-        await page.keyboard.press(presses % 3 === 2 ? 'End' : 'PageDown');
-        await page.waitForTimeout(50);
-      }
-      await accept.click();
-    }
-    // The dashboard loads again after the acceptance: a section opened before would close.
-    await page.getByRole('heading', { name: 'Bonjour Madame Marie DUPONT' }).waitFor();
-    await page.waitForFunction(() => !document.querySelector('family-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'));
+    await logInToMySpace(page, server.url, 'Ma famille');
 
     await page.getByRole('button', { name: 'Ma famille', exact: true }).click();
     await page.getByRole('button', { name: 'Annuler ou réserver' }).first().click();

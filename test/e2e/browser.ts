@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 /** Debian's Chromium driven by playwright-core, as a family's browser would be. */
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../demo-server/seed.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 
 export function launchBrowser(): Promise<Browser> {
@@ -30,4 +33,40 @@ export function isFocused(el: Element): boolean {
 /** Where screenshots go when SCREENSHOTS_DIR is set (for a person to look at). */
 export async function screenshot(page: Page, name: string) {
   if (process.env.SCREENSHOTS_DIR) await page.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/${name}.png`, fullPage: true });
+}
+
+/** axe with the WCAG 2.2 AA rule set: zero violations, listed by rule and element when there are some. */
+export async function assertNoAxeViolations(page: Page, state: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(summary, [], `axe violations (${state})`);
+}
+
+/**
+ * Logs the seeded parent in on `base`/connexion and opens /mon-espace, passing the terms gate
+ * by keyboard when it shows (scroll region, PageDown/End until the button is active).
+ * `dashboardButton` names a section button that proves the dashboard is there.
+ */
+export async function logInToMySpace(page: Page, base: string, dashboardButton: string): Promise<void> {
+  await page.goto(`${base}/connexion`);
+  await page.getByRole('button', { name: 'Connexion' }).waitFor();
+  await page.getByRole('textbox', { name: "Nom d'utilisateur" }).fill('marie.dupont');
+  await page.getByRole('textbox', { name: 'Mot de passe' }).fill(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+  await page.goto(`${base}/mon-espace`);
+  const accept = page.getByRole('button', { name: "J'accepte les conditions générales d'utilisation" });
+  await Promise.race([accept.waitFor(), page.getByRole('button', { name: dashboardButton, exact: true }).waitFor()]);
+  if (await accept.isVisible()) {
+    await tabTo(page, 'region', "Texte des conditions générales d'utilisation");
+    for (let presses = 0; (await accept.getAttribute('aria-disabled')) === 'true'; presses++) {
+      assert.ok(presses < 30, 'the keyboard reached the end of the text');
+      await page.keyboard.press(presses % 3 === 2 ? 'End' : 'PageDown');
+      await page.waitForTimeout(50);
+    }
+    await accept.click();
+  }
+  // The dashboard loads again after the acceptance: a section opened before would close.
+  await page.getByRole('heading', { name: 'Bonjour Madame Marie DUPONT' }).waitFor();
+  await page.waitForFunction(() => !document.querySelector('family-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'));
 }

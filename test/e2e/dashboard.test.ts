@@ -10,21 +10,15 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { runCommand, type AdminContext } from '../../demo-server/admin/commands.js';
 import { DEMO_PASSWORD } from '../../demo-server/seed.js';
 import { startTestServer, type TestServer } from '../server/helpers.js';
-import { isFocused, launchBrowser, screenshot, tabTo } from './browser.js';
+import { assertNoAxeViolations, isFocused, launchBrowser, screenshot, tabTo } from './browser.js';
 
 const ACCEPT = "J'accepte les conditions générales d'utilisation";
 const REGION = "Texte des conditions générales d'utilisation";
 
-async function assertNoAxeViolations(page: Page, state: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(summary, [], `axe violations (${state})`);
-}
 
 const horizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

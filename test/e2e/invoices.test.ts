@@ -7,22 +7,10 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../demo-server/seed.js';
+import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/helpers.js';
-import { launchBrowser, screenshot, tabTo } from './browser.js';
+import { assertNoAxeViolations, launchBrowser, logInToMySpace, screenshot } from './browser.js';
 
-const ACCEPT = "J'accepte les conditions générales d'utilisation";
-
-async function assertNoAxeViolations(page: Page, state: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  assert.deepEqual(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-    `axe violations (${state})`,
-  );
-}
 
 describe('/mon-espace: "Mes factures" (end to end)', () => {
   let server: TestServer;
@@ -46,27 +34,7 @@ describe('/mon-espace: "Mes factures" (end to end)', () => {
 
     // The provider returns only to pages of PUBLIC_URL's origin (localhost here, not 127.0.0.1).
     const base = server.config.publicUrl.origin;
-    await page.goto(`${base}/connexion`);
-    await page.getByRole('button', { name: 'Connexion' }).waitFor();
-    await page.getByRole('textbox', { name: "Nom d'utilisateur" }).fill('marie.dupont');
-    await page.getByRole('textbox', { name: 'Mot de passe' }).fill(DEMO_PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-    await page.goto(`${base}/mon-espace`);
-    const accept = page.getByRole('button', { name: ACCEPT });
-    await Promise.race([accept.waitFor(), page.getByRole('button', { name: 'Mes factures', exact: true }).waitFor()]);
-    if (await accept.isVisible()) {
-      await tabTo(page, 'region', "Texte des conditions générales d'utilisation");
-      for (let presses = 0; (await accept.getAttribute('aria-disabled')) === 'true'; presses++) {
-        assert.ok(presses < 30, 'the keyboard reached the end of the text');
-        await page.keyboard.press(presses % 3 === 2 ? 'End' : 'PageDown');
-        await page.waitForTimeout(50);
-      }
-      await accept.click();
-    }
-    // The dashboard loads again after the acceptance: a section opened before would close.
-    await page.getByRole('heading', { name: 'Bonjour Madame Marie DUPONT' }).waitFor();
-    await page.waitForFunction(() => !document.querySelector('family-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'));
+    await logInToMySpace(page, base, 'Mes factures');
 
     await page.getByRole('button', { name: 'Mes factures', exact: true }).click();
     const invoices = page.getByRole('region', { name: 'Mes factures', exact: true });

@@ -5,17 +5,11 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/helpers.js';
 import { DEMO_PASSWORD } from '../../demo-server/seed.js';
-import { isFocused, launchBrowser, screenshot, tabTo } from './browser.js';
+import { assertNoAxeViolations, isFocused, launchBrowser, screenshot, tabTo } from './browser.js';
 
-async function assertNoAxeViolations(page: Page, state: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(summary, [], `axe violations (${state})`);
-}
 
 describe('/connexion (end to end)', () => {
   let server: TestServer;

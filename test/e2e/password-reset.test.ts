@@ -10,22 +10,16 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { runCommand } from '../../demo-server/admin/commands.js';
 import { listOutbox } from '../../demo-server/mail/mailer.js';
 import { DEMO_PASSWORD } from '../../demo-server/seed.js';
 import { startTestServer, type TestServer } from '../server/helpers.js';
 import { latestMailTo, waitForMails } from '../server/signup-helpers.js';
-import { isFocused, launchBrowser, screenshot, tabTo } from './browser.js';
+import { assertNoAxeViolations, isFocused, launchBrowser, screenshot, tabTo } from './browser.js';
 
 const NEW_PASSWORD = 'Cerf-volant-Orage-4821';
 
-async function assertNoAxeViolations(page: Page, state: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(summary, [], `axe violations (${state})`);
-}
 
 /** The link of the newest mail to `to` that leads to `path`. */
 async function mailedLink(server: TestServer, to: string, path: string, count: number): Promise<string> {

@@ -12,22 +12,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
-import { AxeBuilder } from '@axe-core/playwright';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { runCommand, type AdminContext } from '../../demo-server/admin/commands.js';
 import { startTestServer, type TestServer } from '../server/helpers.js';
 import { cityFile } from '../server/signup-helpers.js';
-import { isFocused, launchBrowser, screenshot, tabTo } from './browser.js';
+import { assertNoAxeViolations, isFocused, launchBrowser, screenshot, tabTo } from './browser.js';
 
 const PASSWORD = 'Lune-Verte-Escalier-42';
 
-async function assertNoAxeViolations(page: Page, state: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(summary, [], `axe violations (${state})`);
-}
 
 /** A real SMTP server on a loopback port that keeps every mail, parsed. */
 async function smtpCapture() {
