@@ -9,7 +9,44 @@
  * with `.citizen-form` so that it outweighs a CMS theme's `input`/`button` rules, and
  * touches nothing outside the container.
  */
-import { css, type CSSResult } from 'lit';
+import { css, unsafeCSS, type CSSResult } from 'lit';
+
+/**
+ * The library's buttons (`citizen-button`, `--secondary`, busy), written once. `scope`
+ * prefixes every selector: `.citizen-form ` in light-DOM forms, which must never style the
+ * host page, and nothing inside a shadow root (the dashboard's panels).
+ */
+export function buttonStyles(scope: CSSResult = unsafeCSS('')): CSSResult {
+  return css`
+    ${scope}.citizen-button {
+      box-sizing: border-box;
+      min-height: 2.75rem;
+      margin: 0;
+      padding: 0.5rem 1.25rem;
+      border: 2px solid var(--_primary);
+      border-radius: var(--_radius);
+      background: var(--_primary);
+      color: var(--_on-primary);
+      font: inherit;
+      font-weight: 600;
+      line-height: 1.25;
+      cursor: pointer;
+    }
+    ${scope}.citizen-button:hover {
+      background: color-mix(in srgb, var(--_primary) 80%, #000);
+    }
+    ${scope}.citizen-button--secondary {
+      background: var(--_surface);
+      color: var(--_primary);
+    }
+    ${scope}.citizen-button--secondary:hover {
+      background: color-mix(in srgb, var(--_primary) 8%, var(--_surface));
+    }
+    ${scope}.citizen-button[aria-disabled='true'] {
+      cursor: progress;
+    }
+  `;
+}
 
 export const lightFormStyles = css`
   .citizen-form {
@@ -136,33 +173,7 @@ export const lightFormStyles = css`
     gap: 0.5rem 1.5rem;
   }
 
-  .citizen-form .citizen-button {
-    box-sizing: border-box;
-    min-height: 2.75rem;
-    margin: 0;
-    padding: 0.5rem 1.25rem;
-    border: 2px solid var(--_primary);
-    border-radius: var(--_radius);
-    background: var(--_primary);
-    color: var(--_on-primary);
-    font: inherit;
-    font-weight: 600;
-    line-height: 1.25;
-    cursor: pointer;
-  }
-  .citizen-form .citizen-button:hover {
-    background: color-mix(in srgb, var(--_primary) 80%, #000);
-  }
-  .citizen-form .citizen-button--secondary {
-    background: var(--_surface);
-    color: var(--_primary);
-  }
-  .citizen-form .citizen-button--secondary:hover {
-    background: color-mix(in srgb, var(--_primary) 8%, var(--_surface));
-  }
-  .citizen-form .citizen-button[aria-disabled='true'] {
-    cursor: progress;
-  }
+  ${buttonStyles(unsafeCSS('.citizen-form '))}
   /* The least weighty action ("Annuler"): a button that looks like a link. */
   .citizen-form .citizen-button--tertiary {
     border-color: transparent;

@@ -5,6 +5,7 @@
  * lists, cards, statuses, alerts, and the few controls that form sheet lacks.
  */
 import { css } from 'lit';
+import { buttonStyles } from '../../styles/light-form.js';
 
 export const panelStyles = css`
   :host {
@@ -263,34 +264,8 @@ export const panelStyles = css`
     align-items: center;
   }
 
-  /* Buttons and links outside forms, with the library's look. */
-  .citizen-button,
-  .link-button {
-    box-sizing: border-box;
-    min-height: 2.75rem;
-    margin: 0;
-    padding: 0.5rem 1.25rem;
-    border: 2px solid var(--_primary);
-    border-radius: var(--_radius);
-    background: var(--_primary);
-    color: var(--_on-primary);
-    font: inherit;
-    font-weight: 600;
-    line-height: 1.25;
-    cursor: pointer;
-  }
-  .citizen-button:hover {
-    background: color-mix(in srgb, var(--_primary) 80%, #000);
-  }
-  .citizen-button--secondary,
-  .link-button {
-    background: var(--_surface);
-    color: var(--_primary);
-  }
-  .citizen-button--secondary:hover,
-  .link-button:hover {
-    background: color-mix(in srgb, var(--_primary) 8%, var(--_surface));
-  }
+  /* Buttons outside forms, with the library's look. */
+  ${buttonStyles()}
   .citizen-button--danger,
   .citizen-form .citizen-button--danger {
     border-color: var(--_error);
@@ -299,15 +274,6 @@ export const panelStyles = css`
   .citizen-button--danger:hover,
   .citizen-form .citizen-button--danger:hover {
     background: color-mix(in srgb, var(--_error) 80%, #000);
-  }
-  .citizen-button[aria-disabled='true'] {
-    cursor: progress;
-  }
-  .link-button {
-    display: inline-flex;
-    align-items: center;
-    width: fit-content;
-    text-decoration: none;
   }
   .text-button {
     min-height: 2.75rem;
@@ -327,7 +293,7 @@ export const panelStyles = css`
     text-decoration: underline;
     text-underline-offset: 0.15em;
   }
-  :is(.citizen-button, .link-button, .text-button, .citizen-link, .citizen-checkbox__input):focus-visible {
+  :is(.citizen-button, .text-button, .citizen-link, .citizen-checkbox__input):focus-visible {
     outline: 3px solid var(--_text);
     outline-offset: 3px;
     box-shadow: 0 0 0 3px var(--_focus);
