@@ -5,12 +5,8 @@ import { keyed } from 'lit/directives/keyed.js';
 import { CitizenError } from '../../../core/errors.js';
 import { isMessageKey, type MessageKey } from '../../../i18n/index.js';
 import type { DocumentQuota, StoredDocument } from '../../../schemas/documents.js';
+import { DEFAULT_DOCUMENT_MAX_BYTES, DOCUMENT_ACCEPT, documentFileProblem, documentTypeLabel, formatBytes } from '../document-files.js';
 import { DashboardPanel, Loader } from '../panel-base.js';
-
-const ACCEPTED_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
-const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
-/** The server's default limit, for the hint and the check before sending when the adapter gives no quota. */
-const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
 interface Upload {
   name: string;
@@ -99,14 +95,11 @@ export class CitizenDocumentsPanel extends DashboardPanel {
   }
 
   get #maxBytes() {
-    return this.#quota.data?.maxFileBytes ?? DEFAULT_MAX_BYTES;
+    return this.#quota.data?.maxFileBytes ?? DEFAULT_DOCUMENT_MAX_BYTES;
   }
 
   #size(bytes: number) {
-    const format = (value: number, unit: string) =>
-      `${new Intl.NumberFormat(this.locale, { maximumFractionDigits: value < 10 ? 1 : 0 }).format(value)} ${unit}`;
-    if (bytes >= 1024 * 1024) return format(bytes / (1024 * 1024), this.t('dashboard.documents.mb'));
-    return format(Math.max(1, Math.round(bytes / 1024)), this.t('dashboard.documents.kb'));
+    return formatBytes(bytes, this.locale, { kb: this.t('dashboard.documents.kb'), mb: this.t('dashboard.documents.mb') });
   }
 
   #fileErrorText(code: string) {
@@ -114,21 +107,11 @@ export class CitizenDocumentsPanel extends DashboardPanel {
     return isMessageKey(key) ? this.t(key, { max: this.#size(this.#maxBytes) }) : this.errorText(code);
   }
 
-  /** What is wrong with `file` before sending it, if anything. */
-  #check(file: File): string | undefined {
-    const byName = /\.(pdf|jpe?g|png)$/i.test(file.name);
-    if (!ACCEPTED_TYPES.includes(file.type) && !(file.type === '' && byName)) return 'file_type_not_allowed';
-    if (file.size > this.#maxBytes) return 'file_too_large';
-    const quota = this.#quota.data;
-    if (quota && quota.usedBytes + file.size > quota.quotaBytes) return 'quota_exceeded';
-    return undefined;
-  }
-
   async #send(file: File) {
     const adapter = this.adapter;
     if (!adapter || this.upload) return;
     this.uploadError = undefined;
-    const problem = this.#check(file);
+    const problem = documentFileProblem(file, this.#maxBytes, this.#quota.data);
     if (problem) {
       this.attempt++;
       this.uploadError = this.#fileErrorText(problem);
@@ -261,7 +244,7 @@ export class CitizenDocumentsPanel extends DashboardPanel {
         <input
           id=${inputId}
           type="file"
-          accept=${ACCEPT}
+          accept=${DOCUMENT_ACCEPT}
           aria-describedby="${hintId}${this.uploadError ? ` ${errorId}` : ''}"
           aria-invalid=${this.uploadError ? 'true' : nothing}
           ?disabled=${!!upload}
@@ -285,7 +268,7 @@ export class CitizenDocumentsPanel extends DashboardPanel {
     const adapter = this.adapter;
     const isConfirming = this.confirming === document.id;
     const error = this.deleteError?.id === document.id ? this.deleteError.error : undefined;
-    const type = document.type === 'application/pdf' ? 'PDF' : document.type === 'image/png' ? 'PNG' : document.type === 'image/jpeg' ? 'JPEG' : document.type;
+    const type = documentTypeLabel(document.type);
     return html`
       <li part="document" class="card">
         ${this.heading(this.subLevel, document.name, { id: titleId, className: 'item-title' })}
