@@ -16,7 +16,7 @@ import {
   type ActivityCatalogue,
   type ActivityDefinition,
 } from './catalogue.js';
-import { datesBetween } from './calendar.js';
+import { closureOf, datesBetween } from './calendar.js';
 
 /** The absence requests of a child that still stand (not refused), as date ranges. */
 export function absenceRanges(requests: readonly RequestRecord[], householdId: string, childId: string) {
@@ -35,12 +35,15 @@ export interface ChildContext {
   childId: string;
   enrolments: EnrolmentRecord[];
   absences: { from: string; to: string }[];
+  /** What the city still needs before the child can book ("ce qu'il manque"); cancelling stays open. */
+  missing: string[];
 }
 
 export async function childContext(store: Store, household: HouseholdRecord, childId: string): Promise<ChildContext> {
   const enrolments = await store.enrolments.listForChild(household.id, childId);
   const requests = await store.requests.listVisibleTo('', household.id);
-  return { household, childId, enrolments, absences: absenceRanges(requests, household.id, childId) };
+  const missing = (await store.childRecords.get(household.id, childId))?.missing ?? [];
+  return { household, childId, enrolments, absences: absenceRanges(requests, household.id, childId), missing };
 }
 
 /** Why a change cannot be made that day, before capacity is counted; undefined if it may. */
@@ -56,6 +59,7 @@ export function refusalOf(
   if (isPast(date, now)) return 'past';
   if (isLocked(activity, date, now)) return 'notice_period';
   if (action === 'book' && ctx.absences.some((a) => date >= a.from && date <= a.to)) return 'absent';
+  if (action === 'book' && ctx.missing.length > 0) return 'record_incomplete';
   return undefined;
 }
 
@@ -85,12 +89,16 @@ export async function agendaOf(
       else if (isBooked) state = 'booked';
       else if ((counts.get(`${activity.id}|${date}`) ?? 0) >= activity.capacity) state = 'full';
       else state = 'available';
+      // A holiday activity does not run on school days: only a public holiday closes it by name.
+      const named = state === 'closed' ? closureOf(date) : undefined;
+      const closure = named?.kind === 'school-holidays' && activity.season === 'holidays' ? undefined : named;
       days.push({
         date,
         activityId: activity.id,
         state,
         ...(state === 'closed' ? {} : { priceCents: unitPrice(activity, bracket) }),
         booked: isBooked,
+        ...(closure ? { closure } : {}),
       });
     }
   }

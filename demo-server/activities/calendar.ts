@@ -4,6 +4,7 @@
  * school holidays of the demo city's zone. Ville de Démo's postcode (45000, académie
  * d'Orléans-Tours) puts it in **zone B**. Dates are calendar days (YYYY-MM-DD), Paris time.
  */
+import type { AgendaClosure } from '../../src/schemas/activities.js';
 
 /** Easter Sunday (Gregorian), by the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
 export function easterSunday(year: number): string {
@@ -82,6 +83,14 @@ export const SCHOOL_HOLIDAYS_ZONE_B: readonly { name: string; from: string; to: 
 
 export const isPublicHoliday = (date: string) => publicHolidays(Number(date.slice(0, 4))).has(date);
 export const isSchoolHoliday = (date: string) => SCHOOL_HOLIDAYS_ZONE_B.some((h) => date >= h.from && date <= h.to);
+
+/** Why the city's school-time activities are closed on `date`, named for the agenda; a public holiday first. */
+export function closureOf(date: string): AgendaClosure | undefined {
+  const holiday = publicHolidays(Number(date.slice(0, 4))).get(date);
+  if (holiday) return { kind: 'public-holiday', name: holiday };
+  const school = SCHOOL_HOLIDAYS_ZONE_B.find((h) => date >= h.from && date <= h.to);
+  return school ? { kind: 'school-holidays', name: school.name } : undefined;
+}
 
 /** Today's date in Paris. */
 export const parisToday = (now = new Date()): string => now.toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' });

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: MIT
 /**
  * Staff commands of the dashboard (journey J7): process the citizens' requests, publish
- * news, send a personal message. Part of `runCommand` (commands.ts), so they run from the
+ * news, send a personal message, say what a child's record still lacks. Part of `runCommand` (commands.ts), so they run from the
  * CLI on the data file or inside the running server alike.
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import * as z from 'zod/mini';
 import { requiredText } from '../../src/schemas/common.js';
+import { ChildRecord } from '../../src/schemas/household.js';
 import { RequestStatus } from '../../src/schemas/requests.js';
+import { writeChildRecord } from '../family/child-records.js';
 import { DecisionError, decideRequest, displayName, requestDetails, startRequest } from '../family/requests.js';
 import { StoreConflictError, StoreNotFoundError, type RequestRecord, type Store } from '../store/types.js';
 import { AdminUsageError, type AdminContext, type Command } from './commands.js';
@@ -16,6 +18,7 @@ import { AdminUsageError, type AdminContext, type Command } from './commands.js'
 const Title = requiredText(200);
 const Body = requiredText(5000);
 const Reason = requiredText(1000);
+const MissingItem = requiredText(200);
 /** A link of the city's site (root-relative) or an http(s) address. */
 const Link = z.string().check(z.trim(), z.maxLength(2000), z.regex(/^(?:https?:\/\/[^\s]+|\/[^\s]*)$/));
 
@@ -126,6 +129,39 @@ export const dashboardCommands: Record<string, Command> = {
       const id = randomUUID();
       await store.news.insert({ id, title, body, publishedAt: new Date().toISOString(), ...(link ? { link } : {}) });
       return `Published news ${id}: "${title}".`;
+    },
+  },
+  'children:missing': {
+    usage: 'children:missing HOUSEHOLD_ID CHILD_ID [--set "…"]... [--clear]',
+    summary:
+      "Print, set (--set once per item) or clear what the city still needs for a child (\"ce qu'il manque\"); while the list is not empty the child's days cannot be booked, only cancelled.",
+    async run({ store, cipher }, args) {
+      const { values, positionals } = parseArgs({
+        args,
+        strict: true,
+        allowPositionals: true,
+        options: { set: { type: 'string', multiple: true }, clear: { type: 'boolean' } },
+      });
+      const usage = 'children:missing HOUSEHOLD_ID CHILD_ID [--set "…"]... [--clear]';
+      if (positionals.length !== 2) throw new AdminUsageError(`Give a household id and a child id: ${usage}`);
+      if (values.set && values.clear) throw new AdminUsageError('Give either --set or --clear, not both');
+      const [householdId, childId] = positionals as [string, string];
+      const household = await store.households.get(householdId);
+      if (!household) throw new AdminUsageError(`No household ${householdId}`);
+      const child = household.members.find((m) => m.id === childId && m.role === 'child');
+      if (!child) throw new AdminUsageError(`No child ${childId} in household ${householdId}`);
+      const items = (values.set ?? []).map((item) => value(MissingItem, item, 'set', 'up to 200 characters, not empty'));
+      const record = await store.childRecords.get(householdId, childId);
+      if (!values.set && !values.clear) {
+        const missing = record?.missing ?? [];
+        return missing.length ? [`${child.firstNames} still needs:`, ...missing.map((m) => `  - ${m}`)].join('\n') : `Nothing missing for ${child.firstNames}.`;
+      }
+      const missing = values.clear ? [] : [...new Set(items)];
+      if (record) await store.childRecords.put({ ...record, missing, updatedAt: new Date().toISOString() });
+      else if (cipher) await writeChildRecord(store, cipher, householdId, childId, ChildRecord.parse({}), missing);
+      // Without the data key no new record can be sealed: say so rather than store half of one.
+      else throw new AdminUsageError(`${child.firstNames} has no record yet: the data key is needed to create it (DATA_KEY or the data-key file)`);
+      return missing.length ? `${child.firstNames} now needs: ${missing.join('; ')}.` : `Nothing missing for ${child.firstNames} any more: bookings are open.`;
     },
   },
   'messages:send': {

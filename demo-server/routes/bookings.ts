@@ -2,7 +2,9 @@
 /**
  * `POST /bookings` ("Annuler ou réserver"): a batch of book/cancel changes for one child.
  * Each day is checked on the server (enrolled, open, not past, outside the notice period,
- * not absent, a place left); a refused day comes back in `conflicts` with its code and the
+ * not absent, a place left, and for a booking the child's record complete: while the city
+ * still needs something ("ce qu'il manque") a `book` change is refused as `record_incomplete`,
+ * a cancellation still applies); a refused day comes back in `conflicts` with its code and the
  * rest of the batch applies. The batch carries an idempotency key (body and `Idempotency-Key`
  * header): the same key and batch answer the first outcome again, applied once
  * (`Idempotent-Replayed: true`); the same key with another batch answers 409.

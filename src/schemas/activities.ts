@@ -20,6 +20,9 @@ export type Activity = z.infer<typeof Activity>;
 export const DayState = z.enum(['booked', 'available', 'full', 'closed', 'past', 'locked', 'absent']);
 export type DayState = z.infer<typeof DayState>;
 
+export const AgendaClosure = z.object({ kind: z.enum(['school-holidays', 'public-holiday']), name: z.string() });
+export type AgendaClosure = z.infer<typeof AgendaClosure>;
+
 export const AgendaDay = z.object({
   date: IsoDate,
   activityId: Id,
@@ -27,6 +30,8 @@ export const AgendaDay = z.object({
   priceCents: z.optional(Cents),
   /** Whether the child is booked that day, whatever the state (a past, locked or absent day may be booked). */
   booked: z.optional(z.boolean()),
+  /** Why a `closed` day is closed, named ("Vacances de Noël", "Armistice 1918"). */
+  closure: z.optional(AgendaClosure),
 });
 export type AgendaDay = z.infer<typeof AgendaDay>;
 
