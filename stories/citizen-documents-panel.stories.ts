@@ -22,6 +22,22 @@ const choose =
     input.dispatchEvent(new Event('change', { bubbles: true }));
   };
 
+/** Opens "Renommer" on the first document and, with `name`, sends that name. */
+const rename =
+  (name?: string) =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const el = canvasElement.querySelector('citizen-documents-panel')!;
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-expanded][id$="-button"]')!.click();
+    if (name === undefined) return;
+    await el.updateComplete;
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="name"]')!;
+    input.value = name;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.form!.requestSubmit();
+  };
+
 const meta = {
   title: 'Elements/citizen-documents-panel',
   component: 'citizen-documents-panel',
@@ -47,6 +63,12 @@ export const Default: Story = {};
 
 /** A file too large: the error is said at once, on the field. */
 export const TooLarge: Story = { name: 'Too large', play: choose('Scan.pdf', 'application/pdf', 11 * 1024 * 1024) };
+
+/** "Renommer": the name without its extension, which is kept. */
+export const Rename: Story = { play: rename() };
+
+/** "Renommer" with a forbidden character: the error on the field and in the summary. */
+export const RenameError: Story = { name: 'Rename error', play: rename('Scan 12/10') };
 
 /** The same in English. */
 export const English: Story = { args: { lang: 'en' } };

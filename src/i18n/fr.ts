@@ -757,6 +757,17 @@ export const fr = {
   'dashboard.documents.error.quota_exceeded': 'Votre espace de stockage est plein : supprimez un document avant d’en ajouter un.',
   'dashboard.documents.error.required': 'Choisissez un fichier.',
   'dashboard.documents.error.invalid': "L'envoi a été interrompu : réessayez.",
+  'dashboard.documents.rename': 'Renommer',
+  'dashboard.documents.renameLabel': 'Renommer « {name} »',
+  'dashboard.documents.newName': 'Nouveau nom',
+  'dashboard.documents.extensionKept': "L'extension « {extension} » est conservée.",
+  'dashboard.documents.save': 'Enregistrer',
+  'dashboard.documents.saving': 'Enregistrement…',
+  'dashboard.documents.renamed': '« {old} » s’appelle désormais « {name} ».',
+  'dashboard.documents.renameError.required': 'Saisissez le nouveau nom du document.',
+  'dashboard.documents.renameError.too_long': 'Le nom est trop long : {max} caractères au plus, extension comprise.',
+  'dashboard.documents.renameError.forbidden_characters': 'Le nom ne peut pas contenir ces caractères : / \\ : * ? " < > |',
+  'dashboard.documents.renameError.not_found': 'Ce document n’existe plus : il a peut-être été supprimé depuis un autre appareil.',
 };
 
 export type MessageKey = keyof typeof fr;

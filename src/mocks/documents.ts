@@ -5,7 +5,8 @@
  * handlers, the browser tests and the stories.
  */
 import { http, HttpResponse } from 'msw';
-import type { DocumentQuota, StoredDocument } from '../schemas/documents.js';
+import { DocumentRename, type DocumentQuota, type StoredDocument } from '../schemas/documents.js';
+import { fieldErrors } from '../schemas/errors.js';
 
 export const MOCK_MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MOCK_QUOTA_BYTES = 50 * 1024 * 1024;
@@ -45,6 +46,14 @@ export function createDocumentsHandlers(api: string, documents: StoredDocument[]
       const document = documents.find((d) => d.id === params.id);
       if (!document) return HttpResponse.json({ code: 'not_found', message: 'No such document' }, { status: 404 });
       return new HttpResponse('mock content', { headers: { 'Content-Type': document.type, 'Content-Disposition': `attachment; filename="${document.id}"` } });
+    }),
+    http.patch(`${api}/documents/:id`, async ({ request, params }) => {
+      const document = documents.find((d) => d.id === params.id);
+      if (!document) return HttpResponse.json({ code: 'not_found', message: 'No such document' }, { status: 404 });
+      const parsed = DocumentRename.safeParse(await request.json().catch(() => null));
+      if (!parsed.success) return HttpResponse.json({ code: 'validation_failed', message: 'Invalid body', fields: fieldErrors(parsed.error.issues) }, { status: 400 });
+      document.name = parsed.data.name;
+      return HttpResponse.json(document);
     }),
     http.delete(`${api}/documents/:id`, ({ params }) => {
       const index = documents.findIndex((d) => d.id === params.id);

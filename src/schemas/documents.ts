@@ -14,8 +14,22 @@ export const StoredDocument = z.object({
 });
 export type StoredDocument = z.infer<typeof StoredDocument>;
 
+/**
+ * Characters refused in a document's new name: path separators (the server would keep only
+ * the last segment, silently), control characters, and those Windows refuses in a file name
+ * (the name is the download's file name).
+ */
+const DOCUMENT_NAME_FORBIDDEN = /[\\/:*?"<>|\u0000-\u001f\u007f]/;
+
 /** "Renommer" a stored document. */
-export const DocumentRename = z.object({ name: z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(200, 'too_long')) });
+export const DocumentRename = z.object({
+  name: z.string().check(
+    z.trim(),
+    z.minLength(1, 'required'),
+    z.maxLength(200, 'too_long'),
+    z.refine((name) => !DOCUMENT_NAME_FORBIDDEN.test(name), 'forbidden_characters'),
+  ),
+});
 export type DocumentRename = z.infer<typeof DocumentRename>;
 
 /** The account's storage: used and allowed bytes, the largest file accepted. */

@@ -8,13 +8,15 @@ import { RestBackend } from '../../src/core/rest-backend.js';
 import { startMockApi, useMockScenario } from '../../src/mocks/browser.js';
 import { mockDocuments } from '../../src/mocks/documents.js';
 import type { DocumentQuota, StoredDocument } from '../../src/schemas/documents.js';
-import { deepQuery, deepText, FakeDashboardBackend, focusedName, getControl, waitForText } from './dashboard-helpers.js';
-import { deferred, getByRole, queryAllByRole } from './helpers.js';
+import { a11yNode, deepQuery, deepText, FakeDashboardBackend, focusedName, getControl, waitForText } from './dashboard-helpers.js';
+import { deferred, getByRole, press, queryAllByRole, typeInto } from './helpers.js';
 
 class FakeDocumentsBackend extends FakeDashboardBackend {
   documents: StoredDocument[] = mockDocuments();
   quota: DocumentQuota = { usedBytes: 1_757_184, quotaBytes: 50 * 1024 * 1024, maxFileBytes: 10 * 1024 * 1024 };
   readonly deleted: string[] = [];
+  readonly renamed: { id: string; name: string }[] = [];
+  renameFailure?: CitizenError;
   progress = deferred<void>();
   uploadFailure?: CitizenError;
 
@@ -37,6 +39,13 @@ class FakeDocumentsBackend extends FakeDashboardBackend {
     const stored: StoredDocument = { id: 'doc-new', name, type: file.type, sizeBytes: file.size, uploadedAt: '2026-11-23T10:00:00Z' };
     this.documents.push(stored);
     return stored;
+  }
+  renameDocument(id: string, name: string) {
+    this.renamed.push({ id, name });
+    if (this.renameFailure) return Promise.reject(this.renameFailure);
+    const document = this.documents.find((d) => d.id === id)!;
+    document.name = name;
+    return Promise.resolve(structuredClone(document));
   }
   deleteDocument(id: string) {
     this.deleted.push(id);
@@ -67,6 +76,22 @@ function choose(el: Element, file: File) {
 beforeEach(() => {
   fake = new FakeDocumentsBackend();
 });
+
+const INSURANCE = 'Attestation d’assurance 2026-2027.pdf';
+
+/** Clears the focused-by-the-form field and types `text` (real key events). */
+async function retype(input: HTMLInputElement, text: string) {
+  input.focus();
+  input.select();
+  await press('Backspace');
+  if (text) await typeInto(input, text);
+}
+
+async function openRename(el: Element, name = INSURANCE) {
+  getByRole(el, 'button', `Renommer « ${name} »`).click();
+  await waitUntil(() => focusedName() === 'Nouveau nom', 'focus in "Nouveau nom"');
+  return getControl(el, 'Nouveau nom');
+}
 
 describe('<citizen-documents-panel>', () => {
   it('lists the documents with type, size and date, says who can read them, and is accessible', async () => {
@@ -155,6 +180,96 @@ describe('<citizen-documents-panel>', () => {
   });
 });
 
+describe('<citizen-documents-panel> "Renommer"', () => {
+  it('renames: the base name prefilled, the extension kept, success announced and focus back on the renamed document\'s button', async () => {
+    const el = await mount();
+    const button = getByRole(el, 'button', `Renommer « ${INSURANCE} »`);
+    expect(await a11yNode('button', `Renommer « ${INSURANCE} »`)).to.not.equal(undefined);
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    const input = await openRename(el);
+    expect(input.value).to.equal('Attestation d’assurance 2026-2027');
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(deepText(el)).to.include("L'extension « .pdf » est conservée.");
+    await expect(el).to.be.accessible();
+    await retype(input, 'Assurance scolaire Hugo');
+    getByRole(el, 'button', 'Enregistrer').click();
+    await waitForText(el, `« ${INSURANCE} » s’appelle désormais « Assurance scolaire Hugo.pdf ».`);
+    expect(fake.renamed).to.deep.equal([{ id: 'doc-1', name: 'Assurance scolaire Hugo.pdf' }]);
+    expect(getByRole(el, 'status').textContent).to.include('s’appelle désormais « Assurance scolaire Hugo.pdf »');
+    await waitUntil(() => focusedName() === 'Renommer « Assurance scolaire Hugo.pdf »', 'focus back on the renamed document\'s button');
+    expect(queryAllByRole(el, 'heading').map((h) => h.textContent?.trim())).to.include('Assurance scolaire Hugo.pdf');
+    expect(deepQuery(el, 'form')).to.equal(null);
+  });
+
+  it('typing the extension again does not double it', async () => {
+    const el = await mount();
+    await retype(await openRename(el, 'Carnet de vaccination Léa.jpg'), 'Vaccins Léa.JPG');
+    getByRole(el, 'button', 'Enregistrer').click();
+    await waitUntil(() => fake.renamed.length === 1);
+    expect(fake.renamed[0]).to.deep.equal({ id: 'doc-2', name: 'Vaccins Léa.JPG' });
+  });
+
+  it('says what is wrong on the field and in the summary, keeps what was typed, sends nothing', async () => {
+    const el = await mount();
+    const input = await openRename(el);
+    await retype(input, '');
+    getByRole(el, 'button', 'Enregistrer').click();
+    await waitForText(el, 'Saisissez le nouveau nom du document.');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(input.getAttribute('aria-describedby')).to.include(`${input.id}-error`);
+    expect(focusedName()).to.include('Le formulaire contient des erreurs');
+    await expect(el).to.be.accessible();
+    await retype(input, 'Scan 12/10');
+    getByRole(el, 'button', 'Enregistrer').click();
+    await waitForText(el, 'Le nom ne peut pas contenir ces caractères : / \\ : * ? " < > |');
+    expect(input.value).to.equal('Scan 12/10');
+    await retype(input, 'x'.repeat(197));
+    getByRole(el, 'button', 'Enregistrer').click();
+    await waitForText(el, 'Le nom est trop long : 200 caractères au plus, extension comprise.');
+    expect(fake.renamed).to.deep.equal([]);
+  });
+
+  it('maps the server\'s refusals: a field code on the field, a vanished document in words', async () => {
+    const el = await mount();
+    fake.renameFailure = new CitizenError('validation_failed', { status: 400, fields: { name: 'forbidden_characters' } });
+    const input = await openRename(el);
+    getByRole(el, 'button', 'Enregistrer').click();
+    await waitForText(el, 'Le nom ne peut pas contenir ces caractères');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    fake.renameFailure = new CitizenError('not_found', { status: 404 });
+    getByRole(el, 'button', 'Enregistrer').click();
+    await waitForText(el, 'Ce document n’existe plus : il a peut-être été supprimé depuis un autre appareil.');
+    expect(input.value).to.equal('Attestation d’assurance 2026-2027');
+  });
+
+  it('Escape and "Annuler" close the form without sending, focus back on "Renommer"', async () => {
+    const el = await mount();
+    await typeInto(await openRename(el), ' modifié');
+    await press('Escape');
+    await waitUntil(() => focusedName() === `Renommer « ${INSURANCE} »`, 'focus back after Escape');
+    expect(deepQuery(el, 'form')).to.equal(null);
+    await openRename(el);
+    getByRole(el, 'button', 'Annuler').click();
+    await waitUntil(() => focusedName() === `Renommer « ${INSURANCE} »`, 'focus back after Annuler');
+    expect(fake.renamed).to.deep.equal([]);
+  });
+
+  it('has no "Renommer" when the adapter cannot rename', async () => {
+    Object.defineProperty(fake, 'renameDocument', { value: undefined });
+    const el = await mount();
+    expect(queryAllByRole(el, 'button', /^Renommer/)).to.have.length(0);
+    expect(queryAllByRole(el, 'button', 'Supprimer')).to.have.length(2);
+  });
+
+  it('in English', async () => {
+    const el = await mount(html`<citizen-documents-panel lang="en" .backend=${fake.adapter}></citizen-documents-panel>`);
+    getByRole(el, 'button', `Rename “${INSURANCE}”`).click();
+    await waitUntil(() => focusedName() === 'New name', 'focus in "New name"');
+    expect(deepText(el)).to.include('The “.pdf” extension is kept.');
+    getByRole(el, 'button', 'Save');
+  });
+});
+
 describe('<citizen-documents-panel> with RestBackend and the mock API', () => {
   before(() => startMockApi());
 
@@ -174,5 +289,18 @@ describe('<citizen-documents-panel> with RestBackend and the mock API', () => {
     expect(deepText(el)).to.include('Via XHR.pdf');
     choose(el, pdf('Panneau.pdf'));
     await waitForText(el, '« Panneau.pdf » a été ajouté.');
+  });
+
+  it('renames through PATCH /documents/:id; the server\'s field refusal lands on the field', async () => {
+    useMockScenario({ scenario: 'loggedIn', terms: { state: 'accepted' } });
+    const backend = new RestBackend('/api');
+    const refused = await backend.renameDocument('doc-2', 'a|b.jpg').catch((error: unknown) => error as CitizenError);
+    expect((refused as CitizenError).fields).to.deep.equal({ name: 'forbidden_characters' });
+    const el = await mount(html`<citizen-documents-panel .backend=${backend}></citizen-documents-panel>`);
+    const input = await openRename(el, 'Carnet de vaccination Léa.jpg');
+    await retype(input, 'Vaccins de Léa');
+    getByRole(el, 'button', 'Enregistrer').click();
+    await waitForText(el, '« Carnet de vaccination Léa.jpg » s’appelle désormais « Vaccins de Léa.jpg ».');
+    expect((await backend.listDocuments()).map((d) => d.name)).to.include('Vaccins de Léa.jpg');
   });
 });

@@ -65,6 +65,12 @@ describe('documents: owner only, type from content, limits', () => {
 
     const renamed = await marie.call('PATCH', `/api/v1/documents/${jpeg.json.id}`, { body: { name: 'Attestation assurance.jpg' } });
     assert.equal(renamed.json.name, 'Attestation assurance.jpg');
+    // A path separator would have been cut silently (only the last segment kept): refused in words instead.
+    for (const [name, code] of [['../Attestation.jpg', 'forbidden_characters'], ['a:b.jpg', 'forbidden_characters'], ['   ', 'required'], ['x'.repeat(201), 'too_long']]) {
+      const refused = await marie.call('PATCH', `/api/v1/documents/${jpeg.json.id}`, { body: { name } });
+      assert.equal(refused.status, 400, name);
+      assert.deepEqual(refused.json.fields, { name: code });
+    }
     assert.equal((await marie.call('DELETE', `/api/v1/documents/${jpeg.json.id}`)).status, 204);
     assert.equal((await download(marie, jpeg.json.id)).status, 404);
     assert.equal((await marie.call('GET', '/api/v1/documents')).json.length, 2);

@@ -4,9 +4,45 @@ import { state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { CitizenError } from '../../../core/errors.js';
 import { isMessageKey, type MessageKey } from '../../../i18n/index.js';
-import type { DocumentQuota, StoredDocument } from '../../../schemas/documents.js';
+import { DocumentRename, type DocumentQuota, type StoredDocument } from '../../../schemas/documents.js';
 import { DEFAULT_DOCUMENT_MAX_BYTES, DOCUMENT_ACCEPT, documentFileProblem, documentTypeLabel, formatBytes } from '../document-files.js';
 import { DashboardPanel, Loader } from '../panel-base.js';
+import { PanelForm, textField } from '../panel-form.js';
+
+/** The longest name the server keeps (DocumentRename), extension included. */
+const NAME_MAX = 200;
+/** Each accepted type's extensions, the first one given to a name that has none of them. */
+const EXTENSIONS: Record<string, string[]> = {
+  'application/pdf': ['.pdf'],
+  'image/jpeg': ['.jpg', '.jpeg', '.jpe'],
+  'image/png': ['.png'],
+};
+
+/**
+ * A stored name split into what the family edits and the extension kept: on upload the
+ * server refuses an extension that contradicts the content, so a rename keeps the type's one
+ * (the base is renamed; typing the same extension again does not double it).
+ */
+function splitName(name: string, type: string): { base: string; extension: string } {
+  const allowed = EXTENSIONS[type] ?? [];
+  const lower = name.toLowerCase();
+  const found = allowed.find((extension) => lower.endsWith(extension) && lower.length > extension.length);
+  if (found) return { base: name.slice(0, -found.length), extension: name.slice(-found.length) };
+  return { base: name, extension: allowed[0] ?? '' };
+}
+
+/** The full name to send for `base` typed in the form. */
+const joinName = (base: string, extension: string) => {
+  const trimmed = base.trim();
+  return extension && trimmed.toLowerCase().endsWith(extension.toLowerCase()) ? trimmed : `${trimmed}${extension}`;
+};
+
+interface Renaming {
+  document: StoredDocument;
+  /** Kept as it is, shown in the hint. */
+  extension: string;
+  form: PanelForm<DocumentRename>;
+}
 
 interface Upload {
   name: string;
@@ -16,14 +52,15 @@ interface Upload {
 
 /**
  * "Espace de stockage sécurisé" (seeds 000, 003: "Vous seul pouvez consulter son contenu"):
- * the account's documents — list, download, delete after a confirmation — and an upload by a
+ * the account's documents — list, download, rename (when the adapter has `renameDocument`),
+ * delete after a confirmation — and an upload by a
  * normal file input or by dropping a file on the zone around it, with a progress bar (the
  * adapter's optional `uploadDocumentWithProgress`; without it, a bar without a value). Type
  * and size are checked before sending, so a mistake is said at once; the server checks
  * again (the type from the content) and its refusals — too large, wrong type, quota — are
  * said in the same place, in words.
  *
- * @summary The account's private documents: upload with progress, download, delete.
+ * @summary The account's private documents: upload with progress, download, rename, delete.
  *
  * @fires citizen-session-expired - The back end answered that the session has ended.
  *
@@ -63,8 +100,13 @@ export class CitizenDocumentsPanel extends DashboardPanel {
         inline-size: 100%;
         block-size: 1rem;
       }
-      .confirm {
+      .confirm,
+      .rename {
         margin-block-start: 0.5rem;
+      }
+      /* A long name wraps rather than widening the panel at 320 px. */
+      .item-title {
+        overflow-wrap: anywhere;
       }
     `,
   ];
@@ -75,6 +117,8 @@ export class CitizenDocumentsPanel extends DashboardPanel {
   @state() private confirming?: string;
   @state() private deleting?: string;
   @state() private deleteError?: { id: string; error: CitizenError };
+  /** The document being renamed, and its form (what was typed survives re-renders and errors). */
+  @state() private renaming?: Renaming;
 
   readonly #documents: Loader<StoredDocument[]> = new Loader(this, (adapter) => adapter.listDocuments());
   readonly #quota: Loader<DocumentQuota | null> = new Loader(this, async (adapter) => (adapter.getDocumentQuota ? adapter.getDocumentQuota() : null), {
@@ -192,6 +236,56 @@ export class CitizenDocumentsPanel extends DashboardPanel {
     }
   }
 
+  #openRename(document: StoredDocument) {
+    const { base, extension } = splitName(document.name, document.type);
+    const form = new PanelForm<DocumentRename>(this, {
+      id: `${this.uid}-rename-${this.#safe(document.id)}`,
+      fields: ['name'],
+      initial: { name: base },
+      validate: (values) => {
+        const typed = values['name'] ?? '';
+        // Only an extension is no name: "saisissez le nom" rather than a valid ".pdf".
+        if (!typed.trim()) return { errors: { name: 'required' } };
+        const parsed = DocumentRename.safeParse({ name: joinName(typed, extension) });
+        return parsed.success ? { data: parsed.data } : { errors: { name: parsed.error.issues[0]?.message ?? 'invalid' } };
+      },
+      errorText: (_path, code) => this.#renameErrorText(code),
+    });
+    this.renaming = { document, extension, form };
+    this.confirming = undefined;
+    this.focusAfterRender(`#${form.controlId('name')}`);
+  }
+
+  #closeRename(document: StoredDocument) {
+    this.renaming = undefined;
+    this.focusAfterRender(`#${this.uid}-rename-${this.#safe(document.id)}-button`);
+  }
+
+  #renameErrorText(code: string) {
+    const key = `dashboard.documents.renameError.${code}`;
+    return isMessageKey(key) ? this.t(key, { max: NAME_MAX }) : this.errorText(code);
+  }
+
+  private async handleRename(event: SubmitEvent) {
+    event.preventDefault();
+    const adapter = this.adapter;
+    const renaming = this.renaming;
+    if (!adapter?.renameDocument || !renaming) return;
+    const { document, form } = renaming;
+    const renamed = await form.submit(({ name }) => adapter.renameDocument!(document.id, name));
+    if (!renamed) return;
+    this.#documents.set((this.#documents.data ?? []).map((d) => (d.id === document.id ? renamed : d)));
+    this.announce(this.t('dashboard.documents.renamed', { old: document.name, name: renamed.name }));
+    this.#closeRename(renamed);
+  }
+
+  private handleRenameKeyDown(event: KeyboardEvent, document: StoredDocument) {
+    // Escape while an IME composes ends the composition, not the form.
+    if (event.key !== 'Escape' || event.isComposing) return;
+    event.preventDefault();
+    this.#closeRename(document);
+  }
+
   #safe(id: string) {
     return id.replace(/[^a-zA-Z0-9_-]/g, '-');
   }
@@ -267,6 +361,7 @@ export class CitizenDocumentsPanel extends DashboardPanel {
     const titleId = `${this.uid}-doc-${id}`;
     const adapter = this.adapter;
     const isConfirming = this.confirming === document.id;
+    const isRenaming = this.renaming?.document.id === document.id;
     const error = this.deleteError?.id === document.id ? this.deleteError.error : undefined;
     const type = documentTypeLabel(document.type);
     return html`
@@ -279,13 +374,29 @@ export class CitizenDocumentsPanel extends DashboardPanel {
                 ${this.t('dashboard.documents.download')}
               </a>`
             : nothing}
+          ${adapter?.renameDocument
+            ? html`<button
+                class="citizen-button citizen-button--secondary"
+                id="${this.uid}-rename-${id}-button"
+                type="button"
+                aria-label=${this.t('dashboard.documents.renameLabel', { name: document.name })}
+                aria-expanded=${isRenaming ? 'true' : 'false'}
+                @click=${() => (isRenaming ? this.#closeRename(document) : this.#openRename(document))}
+              >
+                ${this.t('dashboard.documents.rename')}
+              </button>`
+            : nothing}
           <button
             class="citizen-button citizen-button--secondary"
             id="${this.uid}-delete-${id}"
             type="button"
             aria-describedby=${titleId}
             aria-expanded=${isConfirming ? 'true' : 'false'}
-            @click=${() => (isConfirming ? this.#cancelDelete(document) : this.#askDelete(document))}
+            @click=${() => {
+              if (isConfirming) return this.#cancelDelete(document);
+              this.renaming = undefined;
+              this.#askDelete(document);
+            }}
           >
             ${this.t('dashboard.documents.delete')}
           </button>
@@ -309,7 +420,36 @@ export class CitizenDocumentsPanel extends DashboardPanel {
               </div>
             </div>`
           : nothing}
+        ${isRenaming ? this.#renderRename(this.renaming!) : nothing}
       </li>
+    `;
+  }
+
+  #renderRename({ document, extension, form }: Renaming) {
+    const pending = form.isPending;
+    return html`
+      <div class="rename citizen-form" @keydown=${(event: KeyboardEvent) => this.handleRenameKeyDown(event, document)}>
+        ${form.renderFeedback(
+          this.subLevel + 1,
+          (error) => (error !== 'no_backend' && error.code === 'not_found' ? this.#renameErrorText('not_found') : this.requestErrorText(error)),
+          this.t('common.errorSummary'),
+        )}
+        <form novalidate aria-busy=${pending ? 'true' : nothing} @submit=${this.handleRename}>
+          ${textField(form, 'name', this.t('common.errorPrefix'), {
+            label: this.t('dashboard.documents.newName'),
+            hint: extension ? this.t('dashboard.documents.extensionKept', { extension }) : undefined,
+            autocomplete: 'off',
+          })}
+          <div class="citizen-actions">
+            <button class="citizen-button" type="submit" aria-disabled=${pending ? 'true' : nothing}>
+              ${this.t(pending ? 'dashboard.documents.saving' : 'dashboard.documents.save')}
+            </button>
+            <button class="citizen-button citizen-button--secondary" type="button" @click=${() => this.#closeRename(document)}>
+              ${this.t('dashboard.cancel')}
+            </button>
+          </div>
+        </form>
+      </div>
     `;
   }
 }
