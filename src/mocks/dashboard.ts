@@ -125,14 +125,46 @@ const request = (
   history: steps.map(([status, at, note]) => ({ status, at, ...(note ? { note } : {}) })),
 });
 
+/**
+ * The family's requests with what each asks for (`details`, which `GET /requests` leaves out)
+ * and their attachments: the absence reported by the other parent shows its certificate as
+ * "Document joint", without its name (only its owner sees it).
+ */
 export const mockRequests = (): CitizenRequest[] => [
   request('req-4', 'child-record-update', 'Mise à jour du dossier administratif de Hugo DUPONT', '2026-11-20T10:15:00Z', [
     ['sent', '2026-11-20T10:15:00Z'],
   ]),
-  request('req-3', 'address-change', 'Changement d’adresse : 12 rue des Lilas, 45000 Ville de Démo', '2026-10-02T08:30:00Z', [
-    ['sent', '2026-10-02T08:30:00Z'],
-    ['in-progress', '2026-10-03T09:00:00Z', 'Pris en charge par le service Population'],
-  ]),
+  {
+    ...request('req-6', 'absence', 'Absence de Léa DUPONT du 16/11/2026 au 18/11/2026', '2026-11-16T07:45:00Z', [
+      ['sent', '2026-11-16T07:45:00Z'],
+      ['accepted', '2026-11-16T14:00:00Z'],
+    ]),
+    submittedBy: 'Paul DUPONT',
+    details: { type: 'absence', childId: 'm-lea', childName: 'Léa DUPONT', from: '2026-11-16', to: '2026-11-18', reason: 'illness', comment: 'Varicelle.' },
+    attachments: [{ id: 'doc-paul-1' }],
+  },
+  {
+    ...request('req-5', 'activity-enrolment', 'Inscription de Hugo DUPONT : Mercredi au centre de loisirs', '2026-10-20T18:10:00Z', [
+      ['sent', '2026-10-20T18:10:00Z'],
+      ['in-progress', '2026-10-21T09:30:00Z'],
+    ]),
+    details: {
+      type: 'activity-enrolment',
+      childId: 'm-hugo',
+      childName: 'Hugo DUPONT',
+      activityId: 'mercredi',
+      activityName: 'Mercredi au centre de loisirs',
+      from: '2026-11-04',
+      to: '2027-07-02',
+    },
+  },
+  {
+    ...request('req-3', 'address-change', 'Changement d’adresse : 12 rue des Lilas, 45000 Ville de Démo', '2026-10-02T08:30:00Z', [
+      ['sent', '2026-10-02T08:30:00Z'],
+      ['in-progress', '2026-10-03T09:00:00Z', 'Pris en charge par le service Population'],
+    ]),
+    details: { type: 'address-change', address: { street: '12 rue des Lilas', postcode: '45000', commune: 'Ville de Démo' } },
+  },
   request(
     'req-2',
     'household-addition',
@@ -315,7 +347,8 @@ export function createDashboardHandlers(
       return HttpResponse.json(created, { status: 201 });
     }),
 
-    http.get(`${api}/requests`, async ({ request }) => (await guard('requests', request)) ?? HttpResponse.json(requests)),
+    // As the server: the list leaves each request's details out, `GET /requests/:id` gives them.
+    http.get(`${api}/requests`, async ({ request }) => (await guard('requests', request)) ?? HttpResponse.json(requests.map(({ details: _details, ...rest }) => rest))),
 
     http.get(`${api}/requests/:id`, async ({ request, params }) => {
       const refused = await guard('requests', request);

@@ -314,7 +314,7 @@ describe('<citizen-requests-panel>', () => {
     const text = deepText(el);
     for (const word of ['Envoyée', 'En cours', 'Refusée', 'Acceptée', "Changement d'adresse", 'Demande du 02/10/2026']) expect(text).to.include(word);
     expect(text).to.include('Motif du refus : Merci de joindre une pièce d’identité du contact');
-    const history = queryAllByRole(el, 'button', "Voir l'historique")[1]!;
+    const history = queryAllByRole(el, 'button', 'Voir le détail')[3]!;
     history.click();
     await waitUntil(() => history.getAttribute('aria-expanded') === 'true');
     await waitForText(el, 'Le 03/10/2026 à 11:00 : En cours — Pris en charge par le service Population');

@@ -108,7 +108,7 @@ describe('<family-dashboard>', () => {
       await openSection(el, 'Dernières demandes');
       sectionButton(el, 'Dernières demandes').focus();
       await press('Tab');
-      expect(focusedName()).to.equal("Voir l'historique");
+      expect(focusedName()).to.equal('Voir le détail');
       await pressShiftTab();
       expect(focusedName()).to.equal('Dernières demandes');
     });
