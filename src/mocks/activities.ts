@@ -6,7 +6,8 @@
  * adapter and the stories.
  */
 import { http, HttpResponse } from 'msw';
-import type { Activity, AgendaDay, BookingBatch, BookingChange, BookingResult } from '../schemas/activities.js';
+import type { Activity, AgendaClosure, AgendaDay, BookingBatch, BookingChange, BookingResult, ChildChecklist } from '../schemas/activities.js';
+import { mockChildRecords } from './dashboard.js';
 
 /** The mocks' "today": a Monday, so that next week is predictable. */
 export const MOCK_TODAY = '2026-11-23';
@@ -18,9 +19,24 @@ export const mockActivities = (): Activity[] => [
 ];
 
 const PRICES: Record<string, number> = { cantine: 360, soir: 250, mercredi: 900 };
-/** Public holidays and the Christmas holidays (zone B) of the demo period. */
-const CLOSED = new Set(['2026-11-11', '2026-12-25', '2027-01-01']);
-const HOLIDAYS = { from: '2026-12-19', to: '2027-01-03' };
+/** Public holidays and the school holidays (zone B) of the demo period, named as the server names them. */
+const PUBLIC_HOLIDAYS = new Map([
+  ['2026-11-11', 'Armistice 1918'],
+  ['2026-12-25', 'Noël'],
+  ['2027-01-01', "Jour de l'an"],
+]);
+const HOLIDAYS = [
+  { name: 'Vacances de Noël', from: '2026-12-19', to: '2027-01-03' },
+  { name: "Vacances d'hiver", from: '2027-02-20', to: '2027-03-07' },
+];
+
+/** Why the activities are closed on `date`, if they are. */
+export function mockClosure(date: string): AgendaClosure | undefined {
+  const holiday = PUBLIC_HOLIDAYS.get(date);
+  if (holiday) return { kind: 'public-holiday', name: holiday };
+  const school = HOLIDAYS.find((h) => date >= h.from && date <= h.to);
+  return school ? { kind: 'school-holidays', name: school.name } : undefined;
+}
 
 export function addIsoDays(iso: string, days: number): string {
   const date = new Date(`${iso}T00:00:00Z`);
@@ -40,6 +56,8 @@ export class MockAgenda {
   /** Days no place is left on, `activityId|date`. */
   readonly full = new Set<string>();
   readonly absent = new Set<string>();
+  /** "Ce qu'il manque": while not empty, booking is refused (`record_incomplete`), cancelling is not. */
+  missing: string[] = [];
   readonly #touched = new Set<string>();
 
   constructor(readonly today = MOCK_TODAY, readonly activities = mockActivities()) {}
@@ -58,15 +76,16 @@ export class MockAgenda {
     const key = `${activity.id}|${date}`;
     const booked = this.isBooked(activity.id, date);
     const noticeDays = Math.ceil(activity.noticeHours / 24);
+    const closure = mockClosure(date);
     let state: AgendaDay['state'];
-    if (CLOSED.has(date) || (date >= HOLIDAYS.from && date <= HOLIDAYS.to)) state = 'closed';
+    if (closure) state = 'closed';
     else if (this.absent.has(key)) state = 'absent';
     else if (date < this.today) state = 'past';
     else if (date <= addIsoDays(this.today, noticeDays)) state = 'locked';
     else if (booked) state = 'booked';
     else if (this.full.has(key) || date.endsWith('-27')) state = 'full';
     else state = 'available';
-    return { date, activityId: activity.id, state, priceCents: PRICES[activity.id] ?? 0, booked };
+    return { date, activityId: activity.id, state, priceCents: PRICES[activity.id] ?? 0, booked, ...(closure ? { closure } : {}) };
   }
 
   agenda(from: string, to: string): AgendaDay[] {
@@ -92,6 +111,7 @@ export class MockAgenda {
       if (!day || day.state === 'closed') refuse('closed');
       else if (day.state === 'past' || day.state === 'locked') refuse('notice_period');
       else if (change.action === 'book' && day.state === 'full') refuse('full');
+      else if (change.action === 'book' && this.missing.length > 0) refuse('record_incomplete');
       else {
         const key = `${change.activityId}|${change.date}`;
         this.#touched.add(key);
@@ -109,7 +129,12 @@ export class MockAgenda {
 export function createActivitiesHandlers(api: string, agendas = new Map<string, MockAgenda>()) {
   const agendaOf = (childId: string) => {
     let agenda = agendas.get(childId);
-    if (!agenda) agendas.set(childId, (agenda = new MockAgenda()));
+    if (!agenda) {
+      agenda = new MockAgenda();
+      // The same list as the child's record in the dashboard's mocks (Hugo lacks a paper).
+      agenda.missing = [...(mockChildRecords()[childId]?.missing ?? [])];
+      agendas.set(childId, agenda);
+    }
     return agenda;
   };
   const seen = new Map<string, BookingResult>();
@@ -120,6 +145,10 @@ export function createActivitiesHandlers(api: string, agendas = new Map<string, 
       const from = url.searchParams.get('from') ?? MOCK_TODAY;
       const to = url.searchParams.get('to') ?? from;
       return HttpResponse.json(agendaOf(String(params.childId)).agenda(from, to));
+    }),
+    http.get(`${api}/children/:childId/checklist`, ({ params }) => {
+      const childId = String(params.childId);
+      return HttpResponse.json({ childId, missing: agendaOf(childId).missing } satisfies ChildChecklist);
     }),
     http.post(`${api}/bookings`, async ({ request }) => {
       const batch = (await request.json()) as BookingBatch;

@@ -11,7 +11,7 @@ import { startMockApi, useMockScenario, worker } from '../../src/mocks/browser.j
 import { mockHousehold } from '../../src/mocks/dashboard.js';
 import type { AgendaQuery, BookingBatch } from '../../src/schemas/activities.js';
 import type { HouseholdMember } from '../../src/schemas/household.js';
-import { deepQuery, deepText, FakeDashboardBackend, focusedName, waitForText } from './dashboard-helpers.js';
+import { deepQuery, deepText, FakeDashboardBackend, focusedName, getControl, waitForText } from './dashboard-helpers.js';
 import { accessibleName, getByRole, press, queryAllByRole } from './helpers.js';
 
 /** The dashboard's fake with the agenda's part of the contract, on the mocks' rules. */
@@ -28,6 +28,10 @@ class FakeAgendaBackend extends FakeDashboardBackend {
     this.calls.push(`getAgenda ${childId} ${from} ${to}`);
     return Promise.resolve(this.agenda.agenda(from, to));
   }
+  getChildChecklist(childId: string) {
+    this.calls.push(`getChildChecklist ${childId}`);
+    return Promise.resolve({ childId, missing: [...this.agenda.missing] });
+  }
   submitBookings(batch: BookingBatch) {
     this.batches.push(structuredClone(batch));
     const failure = this.failNextSubmit;
@@ -38,6 +42,7 @@ class FakeAgendaBackend extends FakeDashboardBackend {
 
 let fake: FakeAgendaBackend;
 const lea = () => mockHousehold().members.find((m) => m.id === 'm-lea') as HouseholdMember;
+const hugo = () => mockHousehold().members.find((m) => m.id === 'm-hugo') as HouseholdMember;
 
 async function mountAgenda(month = '2026-12', lang = 'fr', backend = fake.adapter) {
   const el = await fixture<CitizenChildAgenda>(
@@ -171,6 +176,205 @@ describe('<citizen-child-agenda>', () => {
   });
 });
 
+describe('<citizen-child-agenda>: closures, week view, several days, "ce qu\'il manque"', () => {
+  /** Chooses a view in the "Affichage" group and waits for its days. */
+  async function showView(el: CitizenChildAgenda, name: string) {
+    getByRole(el, 'radio', name).click();
+    await el.updateComplete;
+    await settled(el);
+  }
+  /** Types a date into the field labelled `label` (the input event, as a date picker sends it). */
+  async function setDate(el: CitizenChildAgenda, label: string, value: string) {
+    const input = getControl(el, label);
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await el.updateComplete;
+  }
+  async function openRepeat(el: CitizenChildAgenda) {
+    getByRole(el, 'button', 'Réserver ou annuler plusieurs jours').click();
+    await waitUntil(() => queryAllByRole(el, 'heading', 'Réserver ou annuler plusieurs jours').length === 1, 'the form opened', { timeout: 3000 });
+    await el.updateComplete;
+  }
+
+  it('names closed days by their holidays', async () => {
+    const el = await mountAgenda('2026-12');
+    expect(accessibleName(cell(el, /^lundi 21 décembre/))).to.equal('lundi 21 décembre : fermé — Vacances de Noël');
+    expect(accessibleName(cell(el, /^vendredi 25 décembre/))).to.equal('vendredi 25 décembre : fermé — Noël');
+  });
+
+  it('shows the week as a grid of activities by day, with its headers', async () => {
+    const el = await mountAgenda('2026-12');
+    await showView(el, 'Semaine');
+    const grid = getByRole(el, 'grid');
+    expect(accessibleName(grid)).to.equal('Semaine du 30 novembre au 4 décembre 2026');
+    expect(queryAllByRole(el, 'combobox', 'Activité')).to.have.length(0);
+    // Row and column headers by HTML-AAM: <th scope="row"> is a rowheader, <th scope="col"> a columnheader.
+    const headers = (scope: string) => [...grid.querySelectorAll(`th[scope="${scope}"]`)].map((th) => accessibleName(th));
+    expect(headers('row')).to.deep.equal(['Restauration scolaire', 'Accueil du soir', 'Mercredi au centre de loisirs']);
+    expect(headers('col')).to.deep.equal(['Activité', 'lun. 30 nov.', 'mar. 1 déc.', 'mer. 2 déc.', 'jeu. 3 déc.', 'ven. 4 déc.']);
+    expect(queryAllByRole(el, 'gridcell')).to.have.length(15);
+    expect(accessibleName(cell(el, /^Restauration scolaire, lundi 30 novembre/))).to.equal('Restauration scolaire, lundi 30 novembre : réservé, 3,60 €');
+    expect(accessibleName(cell(el, /^Mercredi au centre de loisirs, lundi 30 novembre/))).to.include("pas d'activité ce jour");
+    expect(accessibleName(cell(el, /^Accueil du soir, mardi 1 décembre/))).to.include('disponible, 2,50 €');
+    await expect(el).to.be.accessible();
+  });
+
+  it('moves by day, activity, row ends and week with the keyboard; one tab stop', async () => {
+    const el = await mountAgenda('2026-12');
+    await showView(el, 'Semaine');
+    deepQuery(el, 'td[tabindex="0"]')!.focus();
+    expect(focusedName()).to.match(/^Restauration scolaire, mardi 1 décembre/);
+    await press('ArrowDown');
+    expect(focusedName()).to.match(/^Accueil du soir, mardi 1 décembre/);
+    await press('ArrowRight');
+    expect(focusedName()).to.match(/^Accueil du soir, mercredi 2 décembre/);
+    await press('End');
+    expect(focusedName()).to.match(/^Accueil du soir, vendredi 4 décembre/);
+    await press('ArrowRight');
+    await settled(el);
+    expect(focusedName()).to.match(/^Accueil du soir, lundi 7 décembre : réservé/);
+    expect(accessibleName(getByRole(el, 'grid'))).to.equal('Semaine du 7 décembre au 11 décembre 2026');
+    await press('PageDown');
+    await settled(el);
+    expect(focusedName()).to.match(/^Accueil du soir, lundi 14 décembre/);
+    expect(fake.calls).to.include('getAgenda m-lea 2026-12-14 2026-12-20');
+    await press('ArrowUp');
+    await press('ArrowUp');
+    await press('ArrowUp');
+    expect(focusedName()).to.match(/^Restauration scolaire, lundi 14 décembre/);
+    await press('Home');
+    await press('ArrowLeft');
+    await settled(el);
+    expect(focusedName()).to.match(/^Restauration scolaire, vendredi 11 décembre/);
+    await press('PageUp');
+    await settled(el);
+    expect(focusedName()).to.match(/^Restauration scolaire, vendredi 4 décembre/);
+    expect(queryAllByRole(el, 'gridcell').filter((c) => c.tabIndex === 0)).to.have.length(1);
+  });
+
+  it('shares the batch between the views: chosen in the week, seen in the month', async () => {
+    const el = await mountAgenda('2026-12');
+    await showView(el, 'Semaine');
+    deepQuery(el, 'td[tabindex="0"]')!.focus();
+    await press('PageDown');
+    await settled(el);
+    await press('Home');
+    await press(' '); // canteen, Monday 7th, booked: cancel
+    await choose(el, /^Accueil du soir, mardi 8 décembre/);
+    expect(accessibleName(cell(el, /^Restauration scolaire, lundi 7 décembre/))).to.include('à annuler (non envoyé)');
+    await waitForText(el, /Vous réservez 1 jour, vous annulez 1 jour : [−-]1,10 €/);
+    await showView(el, 'Mois');
+    expect(accessibleName(getByRole(el, 'grid'))).to.equal('décembre 2026');
+    expect(accessibleName(cell(el, /^lundi 7 décembre/))).to.include('à annuler (non envoyé)');
+    await waitForText(el, 'Réserver le mardi 8 décembre — Accueil du soir');
+    getByRole(el, 'button', 'Valider mes modifications').click();
+    await waitForText(el, 'C’est enregistré. Vous réservez 1 jour, vous annulez 1 jour.');
+    expect(fake.batches[0]!.changes).to.deep.equal([
+      { activityId: 'cantine', date: '2026-12-07', action: 'cancel' },
+      { activityId: 'soir', date: '2026-12-08', action: 'book' },
+    ]);
+  });
+
+  it('adds a repeating pattern to the batch with its cost, and says what was left out and why', async () => {
+    const el = await mountAgenda('2026-12');
+    await openRepeat(el);
+    expect(focusedName()).to.equal('Réserver ou annuler plusieurs jours');
+    expect(getByRole(el, 'button', 'Réserver ou annuler plusieurs jours').getAttribute('aria-expanded')).to.equal('true');
+    getByRole(el, 'checkbox', 'mardi').click();
+    getByRole(el, 'checkbox', 'vendredi').click();
+    await setDate(el, 'Du', '2026-11-23');
+    await setDate(el, 'Jusqu’au', '2026-12-18');
+    await expect(el).to.be.accessible();
+    getByRole(el, 'button', 'Ajouter à mes modifications').click();
+    await waitForText(el, '6 jours ajoutés à vos modifications.');
+    await waitForText(el, '2 jours laissés de côté : délai de prévenance dépassé : 1 complet : 1');
+    expect(focusedName()).to.match(/^6 jours ajoutés à vos modifications\./);
+    await waitForText(el, 'Vous réservez 6 jours : +21,60 €');
+    await waitForText(el, 'Réserver le vendredi 18 décembre — Restauration scolaire');
+    expect(accessibleName(cell(el, /^mardi 15 décembre/))).to.include('à réserver (non envoyé)');
+    await expect(el).to.be.accessible();
+
+    // Cancelling the Mondays: the booked ones go, the locked one is left out.
+    getByRole(el, 'radio', 'Annuler').click();
+    getByRole(el, 'checkbox', 'mardi').click();
+    getByRole(el, 'checkbox', 'vendredi').click();
+    getByRole(el, 'checkbox', 'lundi').click();
+    await el.updateComplete;
+    getByRole(el, 'button', 'Ajouter à mes modifications').click();
+    await waitForText(el, '3 jours ajoutés à vos modifications.');
+    await waitForText(el, '1 jour laissé de côté : délai de prévenance dépassé : 1');
+    await waitForText(el, 'Vous réservez 6 jours, vous annulez 3 jours : +10,80 €');
+
+    getByRole(el, 'button', 'Fermer').click();
+    await el.updateComplete;
+    expect(focusedName()).to.equal('Réserver ou annuler plusieurs jours');
+    getByRole(el, 'button', 'Valider mes modifications').click();
+    await waitForText(el, 'C’est enregistré. Vous réservez 6 jours, vous annulez 3 jours.');
+    expect(fake.batches[0]!.changes).to.have.length(9);
+  });
+
+  it('"Jusqu’aux vacances" fills the last day before the Christmas holidays', async () => {
+    const el = await mountAgenda('2026-11');
+    await openRepeat(el);
+    await setDate(el, 'Du', '2026-11-30');
+    getByRole(el, 'button', 'Jusqu’aux vacances').click();
+    await waitForText(el, 'Jusqu’au vendredi 18 décembre, veille des Vacances de Noël.');
+    expect(getControl(el, 'Jusqu’au').value).to.equal('2026-12-18');
+    expect(getControl(el, 'Du').value).to.equal('2026-11-30');
+  });
+
+  it('checks the pattern: errors in words on the fields and summarised, nothing typed lost', async () => {
+    const el = await mountAgenda('2026-12');
+    await openRepeat(el);
+    await setDate(el, 'Du', '2026-12-10');
+    await setDate(el, 'Jusqu’au', '2026-12-01');
+    getByRole(el, 'button', 'Ajouter à mes modifications').click();
+    await waitForText(el, 'Le formulaire contient des erreurs');
+    await waitForText(el, 'Choisissez au moins un jour.');
+    await waitForText(el, 'La date de fin doit être le même jour que la date de début ou après.');
+    expect(focusedName()).to.include('Le formulaire contient des erreurs');
+    expect(getControl(el, 'Jusqu’au').getAttribute('aria-invalid')).to.equal('true');
+    expect(getControl(el, 'Du').value).to.equal('2026-12-10');
+    await expect(el).to.be.accessible();
+
+    getByRole(el, 'checkbox', 'jeudi').click();
+    await setDate(el, 'Jusqu’au', '2028-01-10');
+    getByRole(el, 'button', 'Ajouter à mes modifications').click();
+    await waitForText(el, 'La période ne peut pas dépasser une année scolaire');
+    expect(deepText(el)).not.to.include('Choisissez au moins un jour.');
+    expect(fake.batches).to.have.length(0);
+    expect(deepText(el)).not.to.include('Vos modifications');
+  });
+
+  it('"ce qu’il manque": the list above the grid, booking refused, cancelling allowed', async () => {
+    fake.agenda.missing = ['Fiche sanitaire 2026-2027', 'Attestation d’assurance extrascolaire 2026-2027'];
+    const el = await mountAgenda('2026-12');
+    await waitForText(el, 'Avant de pouvoir réserver, la mairie a besoin de : Fiche sanitaire 2026-2027 Attestation d’assurance extrascolaire 2026-2027');
+    await waitForText(el, 'Vous pouvez compléter la « Fiche » de Léa ou déposer ces pièces dans votre espace de stockage sécurisé.');
+    await choose(el, /^mardi 1 décembre/);
+    await waitUntil(() => deepQuery(el, '[role="status"]')!.textContent!.includes('Réservation impossible'), 'refusal said');
+    expect(deepText(el)).not.to.include('Vos modifications');
+    await choose(el, /^lundi 7 décembre/);
+    await waitForText(el, /Vous annulez 1 jour : [−-]3,60 €/);
+    await expect(el).to.be.accessible();
+
+    await openRepeat(el);
+    getByRole(el, 'checkbox', 'mardi').click();
+    await setDate(el, 'Jusqu’au', '2026-12-18');
+    getByRole(el, 'button', 'Ajouter à mes modifications').click();
+    await waitForText(el, 'Réservation impossible tant que la mairie attend des pièces');
+    expect(getByRole(el, 'radio', 'Réserver').getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('speaks English in the week view', async () => {
+    const el = await mountAgenda('2026-12', 'en');
+    await showView(el, 'Week');
+    expect(accessibleName(getByRole(el, 'grid'))).to.equal('Week of November 30 to December 4, 2026');
+    expect(accessibleName(cell(el, /^Accueil du soir, Tuesday, December 1 /))).to.equal('Accueil du soir, Tuesday, December 1 : available, €2.50');
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('"Annuler ou réserver" on a child\'s card', () => {
   it('opens the child\'s agenda under the cards, focus on its heading; closing returns focus', async () => {
     const el = await fixture(html`<citizen-household-panel .backend=${fake.adapter}></citizen-household-panel>`);
@@ -209,5 +413,14 @@ describe('<citizen-child-agenda> with RestBackend and the mock API', () => {
     expect(post?.url).to.equal('/api/v1/bookings');
     expect(post?.headers.get('Idempotency-Key')).to.match(/^[0-9a-f-]{36}$/);
     expect(requests.map((r) => `${r.method} ${r.url}`)).to.include('GET /api/v1/children/m-lea/agenda?from=2026-12-01&to=2026-12-31');
+  });
+
+  it('shows Hugo’s checklist from GET /children/m-hugo/checklist', async () => {
+    useMockScenario({ scenario: 'loggedIn', terms: { state: 'accepted' } });
+    worker.use(...createActivitiesHandlers('/api/v1'));
+    const el = await fixture<CitizenChildAgenda>(
+      html`<citizen-child-agenda month="2026-12" .backend=${new RestBackend('/api')} .child=${hugo()}></citizen-child-agenda>`,
+    );
+    await waitForText(el, 'Avant de pouvoir réserver, la mairie a besoin de : Attestation d’assurance scolaire 2026-2027');
   });
 });

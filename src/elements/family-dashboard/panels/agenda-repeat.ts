@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: MIT
+/**
+ * "Réserver ou annuler plusieurs jours" of the child's agenda: a repeating pattern ("tous
+ * les lundis et jeudis jusqu'aux vacances") checked, then expanded against the agenda's days
+ * into changes of the pending batch, with the days left out counted by reason.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { describedBy, fieldError } from '../../../core/form.js';
+import type { Translate } from '../../../i18n/index.js';
+import type { Activity, AgendaDay, BookingChange } from '../../../schemas/activities.js';
+import { addDays, daysBetween, isIsoDate, isoWeekday } from './agenda-dates.js';
+import { radioGroup, textField, type PanelForm, type Validation, type Values } from '../panel-form.js';
+
+export interface RepeatPattern {
+  activityId: string;
+  action: 'book' | 'cancel';
+  /** ISO weekdays, 1 = Monday. */
+  weekdays: number[];
+  from: string;
+  to: string;
+}
+
+/** A school year at most: a longer pattern is surely a typing slip. */
+export const MAX_PATTERN_DAYS = 366;
+/** The batch limit of the API (`BookingBatch.changes`, src/schemas/activities.ts). */
+export const MAX_BATCH = 400;
+
+export const REPEAT_FIELDS = ['activityId', 'action', 'weekdays', 'from', 'to'] as const;
+
+export type LeftOutReason = 'full' | 'locked' | 'past' | 'closed' | 'booked' | 'notBooked' | 'absent' | 'pending';
+
+const weekdaysOf = (values: Values) =>
+  (values['weekdays'] ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map(Number)
+    .sort((a, b) => a - b);
+
+export function validatePattern(values: Values): Validation<RepeatPattern> {
+  const errors: Record<string, string> = {};
+  const weekdays = weekdaysOf(values);
+  const { from, to } = values;
+  if (weekdays.length === 0) errors['weekdays'] = 'weekdays';
+  if (!isIsoDate(from)) errors['from'] = 'fromRequired';
+  if (!isIsoDate(to)) errors['to'] = 'toRequired';
+  else if (isIsoDate(from) && to < from) errors['to'] = 'beforeFrom';
+  else if (isIsoDate(from) && daysBetween(from, to) >= MAX_PATTERN_DAYS) errors['to'] = 'tooLong';
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    data: { activityId: values['activityId'] ?? '', action: values['action'] === 'cancel' ? 'cancel' : 'book', weekdays, from: from!, to: to! },
+  };
+}
+
+/** Why a day of the pattern cannot take its change; undefined when it can. */
+function leftOutReason(day: AgendaDay, action: RepeatPattern['action']): LeftOutReason | undefined {
+  switch (day.state) {
+    case 'available':
+      return action === 'book' ? undefined : 'notBooked';
+    case 'booked':
+      return action === 'cancel' ? undefined : 'booked';
+    case 'full':
+      return action === 'book' ? 'full' : 'notBooked';
+    default:
+      return day.state;
+  }
+}
+
+/**
+ * The changes a pattern makes on the days loaded for its range, and the days it leaves
+ * out by reason. A day already in the batch with the same change counts as left out
+ * ("déjà dans vos modifications"); one with the opposite change is replaced.
+ */
+export function expandPattern(pattern: RepeatPattern, days: Iterable<AgendaDay>, pending: ReadonlyMap<string, BookingChange>) {
+  const changes: BookingChange[] = [];
+  const leftOut = new Map<LeftOutReason, number>();
+  for (const day of days) {
+    if (day.activityId !== pattern.activityId || day.date < pattern.from || day.date > pattern.to) continue;
+    if (!pattern.weekdays.includes(isoWeekday(day.date))) continue;
+    const reason = pending.get(`${day.activityId}|${day.date}`)?.action === pattern.action ? 'pending' : leftOutReason(day, pattern.action);
+    if (reason) leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1);
+    else changes.push({ activityId: day.activityId, date: day.date, action: pattern.action });
+  }
+  return { changes, leftOut };
+}
+
+/**
+ * The last day before the first school-holiday closure on or after `from` (the Friday
+ * before "Vacances de Noël"), with the holidays' name; undefined when none is in `days`.
+ */
+export function untilHolidays(from: string, days: Iterable<AgendaDay>): { date: string; name: string } | undefined {
+  const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date));
+  const closure = sorted.find((d) => d.date >= from && d.closure?.kind === 'school-holidays');
+  if (!closure) return undefined;
+  const before = sorted.filter((d) => d.date >= from && d.date < closure.date && d.state !== 'closed').at(-1);
+  return { date: before?.date ?? addDays(closure.date, -1), name: closure.closure!.name };
+}
+
+export interface RepeatFormView {
+  form: PanelForm<RepeatPattern>;
+  activities: Activity[];
+  t: Translate;
+  /** Weekday names, ISO weekday → "lundi". */
+  weekdayName: (weekday: number) => string;
+  headingId: string;
+  heading: TemplateResult;
+  feedback: TemplateResult;
+  holidaysNote: string;
+  busy: boolean;
+  onSubmit: (event: SubmitEvent) => void;
+  onUntilHolidays: () => void;
+  onClose: () => void;
+}
+
+/** The form: Activité, Action, Jours, Du, Jusqu'au (and "Jusqu'aux vacances"). */
+export function renderRepeatForm(view: RepeatFormView): TemplateResult {
+  const { form, t } = view;
+  const prefix = t('common.errorPrefix');
+  const activity = view.activities.find((a) => a.id === form.values['activityId']) ?? view.activities[0]!;
+  const selectId = form.controlId('activityId');
+  const weekdaysId = form.controlId('weekdays');
+  const weekdaysError = form.error('weekdays');
+  const chosen = new Set(weekdaysOf(form.values));
+  const toggleWeekday = (weekday: number, checked: boolean) => {
+    if (checked) chosen.add(weekday);
+    else chosen.delete(weekday);
+    form.set('weekdays', [...chosen].sort((a, b) => a - b).join(','));
+    form.recheck('weekdays');
+  };
+  return html`<div class="citizen-form form-box repeat-form" aria-labelledby=${view.headingId} role="group">
+    ${view.heading} ${view.feedback}
+    <form novalidate aria-busy=${view.busy ? 'true' : nothing} @submit=${view.onSubmit}>
+      <div class="citizen-field">
+        <label class="citizen-label" for=${selectId}>${t('dashboard.agenda.activity')}</label>
+        <select
+          class="citizen-input citizen-select"
+          id=${selectId}
+          @change=${(event: Event) => {
+            const next = view.activities.find((a) => a.id === (event.target as HTMLSelectElement).value);
+            form.set('activityId', next?.id ?? '');
+            // Days the new activity does not run on cannot stay chosen.
+            form.set('weekdays', [...chosen].filter((d) => next?.weekdays?.includes(d) ?? true).join(','));
+          }}
+        >
+          ${view.activities.map((a) => html`<option value=${a.id} ?selected=${a.id === activity.id}>${a.name}</option>`)}
+        </select>
+      </div>
+      ${radioGroup(form, 'action', prefix, {
+        legend: t('dashboard.agenda.repeat.action'),
+        inline: true,
+        choices: [
+          { value: 'book', label: t('dashboard.agenda.repeat.book') },
+          { value: 'cancel', label: t('dashboard.agenda.repeat.cancel') },
+        ],
+      })}
+      <fieldset
+        class="citizen-fieldset citizen-field ${weekdaysError ? 'citizen-field--error' : ''}"
+        aria-describedby=${describedBy(weekdaysError && `${weekdaysId}-error`)}
+      >
+        <legend class="citizen-label">${t('dashboard.agenda.repeat.weekdays')}</legend>
+        ${fieldError(weekdaysId, prefix, weekdaysError)}
+        <div class="weekday-choices">
+          ${(activity.weekdays ?? [1, 2, 3, 4, 5]).map((weekday, index) => {
+            // The first box carries the group's id: the error summary's link leads to it.
+            const id = index === 0 ? weekdaysId : `${weekdaysId}-${weekday}`;
+            return html`<div class="citizen-checkbox">
+              <input
+                class="citizen-checkbox__input"
+                type="checkbox"
+                id=${id}
+                .checked=${live(chosen.has(weekday))}
+                aria-invalid=${weekdaysError ? 'true' : nothing}
+                @change=${(event: Event) => toggleWeekday(weekday, (event.target as HTMLInputElement).checked)}
+              />
+              <label class="citizen-checkbox__label" for=${id}>${view.weekdayName(weekday)}</label>
+            </div>`;
+          })}
+        </div>
+      </fieldset>
+      ${textField(form, 'from', prefix, { label: t('dashboard.agenda.repeat.from'), type: 'date', width: 'medium' })}
+      <div class="until">
+        ${textField(form, 'to', prefix, { label: t('dashboard.agenda.repeat.to'), type: 'date', width: 'medium' })}
+        <button class="citizen-button citizen-button--secondary" type="button" ?disabled=${view.busy} @click=${view.onUntilHolidays}>
+          ${t('dashboard.agenda.repeat.untilHolidays')}
+        </button>
+      </div>
+      ${view.holidaysNote ? html`<p class="citizen-hint">${view.holidaysNote}</p>` : nothing}
+      <div class="actions">
+        <button class="citizen-button" type="submit" aria-disabled=${view.busy ? 'true' : nothing}>${t('dashboard.agenda.repeat.submit')}</button>
+        <button class="citizen-button citizen-button--secondary" type="button" @click=${view.onClose}>${t('dashboard.agenda.repeat.close')}</button>
+      </div>
+    </form>
+  </div>`;
+}
