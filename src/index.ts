@@ -44,6 +44,11 @@ export { CitizenMyDataPanel } from './elements/family-dashboard/panels/my-data-p
 export { CitizenChildAgenda } from './elements/family-dashboard/panels/child-agenda.js';
 export { CitizenInvoicesPanel } from './elements/family-dashboard/panels/invoices-panel.js';
 export { CitizenDocumentsPanel } from './elements/family-dashboard/panels/documents-panel.js';
+export { CitizenAbsenceForm } from './elements/family-dashboard/panels/absence-form.js';
+export { CitizenEnrolmentForm } from './elements/family-dashboard/panels/enrolment-form.js';
+export { CitizenTariffsPanel } from './elements/family-dashboard/panels/tariffs-panel.js';
+export { CitizenCalendarFeed } from './elements/family-dashboard/panels/calendar-feed.js';
+export { CitizenDocumentPicker, type DocumentsChosenDetail } from './elements/family-dashboard/panels/document-picker.js';
 export { CitizenTerms } from './elements/citizen-terms/citizen-terms.js';
 export {
   CitizenPasswordReset,

@@ -21,6 +21,7 @@ import { createDashboardHandlers, type DashboardMockOptions } from './dashboard.
 import { createActivitiesHandlers } from './activities.js';
 import { createInvoicesHandlers } from './invoices.js';
 import { createDocumentsHandlers } from './documents.js';
+import { createChildServicesHandlers } from './child-services.js';
 
 export type MockScenario =
   /** The demo account logs in; anything else is refused. */
@@ -146,6 +147,7 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] {
     ...createActivitiesHandlers(api),
     ...createInvoicesHandlers(api),
     ...createDocumentsHandlers(api),
+    ...createChildServicesHandlers(api),
     ...termsHandlers,
     ...createAccountSecurityHandlers(api, state, security),
     ...createFranceConnectHandlers(api, state, () => newSession(), options.franceConnect),

@@ -175,7 +175,7 @@ describe('<citizen-service-keys-panel>', () => {
 describe('<citizen-household-panel>', () => {
   const panel = () => mount(html`<citizen-household-panel .backend=${fake.adapter}></citizen-household-panel>`);
 
-  it('shows one card per member, children with first name and age, "Dossier administratif" and "Annuler ou réserver" only', async () => {
+  it('shows one card per member, children with first name, age and their actions', async () => {
     const el = await panel();
     await waitForText(el, 'Léa');
     const text = deepText(el);
@@ -186,10 +186,11 @@ describe('<citizen-household-panel>', () => {
     expect(await a11yNode('heading', 'Hugo')).to.include({ level: 3 });
     expect(queryAllByRole(el, 'button', 'Dossier administratif')).to.have.length(2);
     expect(queryAllByRole(el, 'button', 'Annuler ou réserver')).to.have.length(2);
-    // Not built yet: absent, not dead buttons.
-    for (const later of ['Signaler une absence', 'Consultation des tarifs']) {
-      expect(text, later).not.to.include(later);
+    for (const action of ['Signaler une absence', 'Consultation des tarifs', 'Ajouter à mon agenda']) {
+      expect(queryAllByRole(el, 'button', action), action).to.have.length(2);
     }
+    // This fake has no listCityActivities / requestEnrolment: no dead "Inscrire" button.
+    expect(queryAllByRole(el, 'button', 'Inscrire')).to.have.length(0);
     await expect(el).to.be.accessible();
   });
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import type { CitizenBackend } from '../../../core/backend.js';
 import { CitizenError } from '../../../core/errors.js';
 import type { MessageKey } from '../../../i18n/index.js';
@@ -9,6 +10,7 @@ import { ChildRecord, type Household, type HouseholdMember } from '../../../sche
 import { ageOn, formatIsoDate, fullName } from '../format.js';
 import { DashboardPanel, Loader } from '../panel-base.js';
 import { checkboxField, PanelForm, present, textField, type Validation, type Values } from '../panel-form.js';
+import { CHILD_TOOLS, childTool, type ChildToolId } from './child-tools.js';
 
 /** The record shown under the cards: whose, its loading state, and the update form if open. */
 interface OpenRecord {
@@ -30,20 +32,24 @@ const ROLE_ORDER: Record<HouseholdMember['role'], number> = { parent: 0, 'co-rep
  * doctor, people allowed to pick the child up, documents the city still needs) and lets
  * the parent ask for an update, which the city validates.
  *
- * "Annuler ou réserver" opens the child's agenda (`<citizen-child-agenda>`, loaded with
- * `import()` when first opened). The seeds' other actions per child ("Signaler une
- * absence", "Consultation des tarifs") are not shown until they are built.
+ * Each child's card also has the seeds' actions, one open at a time in a region under the
+ * cards, each element loaded with `import()` when first opened: "Annuler ou réserver" (the
+ * agenda, `<citizen-child-agenda>`), "Signaler une absence" (`<citizen-absence-form>`),
+ * "Inscrire" (`<citizen-enrolment-form>`, shown when the adapter can), "Consultation des
+ * tarifs" (`<citizen-tariffs-panel>`) and "Ajouter à mon agenda" (`<citizen-calendar-feed>`).
+ * Opening one moves focus to its heading; closing it returns focus to its button.
  *
  * @summary The family's members as cards, and each child's administrative record.
  *
- * @fires citizen-request-sent - A record update was sent to the city; `detail.request` is the request.
+ * @fires citizen-request-sent - A record update, an absence or an enrolment was sent to the city; `detail.request` is the request.
  * @fires citizen-session-expired - The back end answered that the session has ended.
  *
  * @csspart base - The panel's frame.
  * @csspart heading - The panel's heading "Ma famille" (absent with `hide-heading`).
  * @csspart member - Each member's card.
  * @csspart record - The open "Dossier administratif".
- * @csspart agenda - The open "Annuler ou réserver" (the child's agenda).
+ * @csspart child-tool - The open action of a child's card (agenda, absence, enrolment, prices, calendar link).
+ * @csspart agenda - The open "Annuler ou réserver" (the child's agenda), also a `child-tool`.
  *
  * @cssprop [--citizen-color-primary=#1d4f91] - Headings and buttons; else the city's colour.
  * @cssprop [--citizen-color-border=#767676] - Card borders.
@@ -51,8 +57,8 @@ const ROLE_ORDER: Record<HouseholdMember['role'], number> = { parent: 0, 'co-rep
  */
 export class CitizenHouseholdPanel extends DashboardPanel {
   @state() private open?: OpenRecord;
-  /** The child whose agenda ("Annuler ou réserver") is open, once its code has loaded. */
-  @state() private agendaFor?: HouseholdMember;
+  /** The child's action open under the cards ("Annuler ou réserver"…), once its code has loaded. */
+  @state() private openTool?: { child: HouseholdMember; tool: ChildToolId };
 
   readonly #household: Loader<Household | null> = new Loader(this, (adapter) => adapter.getHousehold());
   #form?: PanelForm<ChildRecord>;
@@ -107,48 +113,42 @@ export class CitizenHouseholdPanel extends DashboardPanel {
     }
   }
 
-  #agendaTriggerId(child: HouseholdMember) {
-    return `${this.uid}-agenda-${child.id.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+  #toolTriggerId(child: HouseholdMember, tool: ChildToolId) {
+    return `${this.uid}-${tool}-${child.id.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
   }
 
-  async #toggleAgenda(child: HouseholdMember) {
-    if (this.agendaFor?.id === child.id) {
-      this.#closeAgenda();
+  async #toggleTool(child: HouseholdMember, tool: ChildToolId) {
+    if (this.openTool?.child.id === child.id && this.openTool.tool === tool) {
+      this.#closeTool();
       return;
     }
-    await import('./child-agenda.js');
-    this.agendaFor = child;
-    this.focusAfterRender(`#${this.uid}-agenda-title`);
+    await childTool(tool).load();
+    this.openTool = { child, tool };
+    this.focusAfterRender(`#${this.uid}-tool-title`);
   }
 
-  #closeAgenda() {
-    const child = this.agendaFor;
-    this.agendaFor = undefined;
-    if (child) this.focusAfterRender(`#${this.#agendaTriggerId(child)}`);
+  #closeTool() {
+    const open = this.openTool;
+    this.openTool = undefined;
+    if (open) this.focusAfterRender(`#${this.#toolTriggerId(open.child, open.tool)}`);
   }
 
-  #renderAgenda(child: HouseholdMember) {
-    const titleId = `${this.uid}-agenda-title`;
+  #renderTool({ child, tool: id }: { child: HouseholdMember; tool: ChildToolId }) {
+    const tool = childTool(id);
+    const titleId = `${this.uid}-tool-title`;
     return html`
-      <section part="agenda" class="block record" id="${this.uid}-agenda" aria-labelledby=${titleId}>
+      <section part="child-tool ${id === 'agenda' ? 'agenda' : ''}" class="block record" id="${this.uid}-child-tool" aria-labelledby=${titleId}>
         <div class="block-head">
-          ${this.heading(this.subLevel, this.t('dashboard.agenda.heading', { name: child.firstNames }), {
+          ${this.heading(this.subLevel, this.t(tool.heading, { name: child.firstNames }), {
             id: titleId,
             className: 'section-title',
             focusable: true,
           })}
-          <button class="citizen-button citizen-button--secondary" type="button" @click=${() => this.#closeAgenda()}>
-            ${this.t('dashboard.agenda.close')}
+          <button class="citizen-button citizen-button--secondary" type="button" @click=${() => this.#closeTool()}>
+            ${this.t(tool.close)}
           </button>
         </div>
-        <citizen-child-agenda
-          hide-heading
-          heading-level=${this.subLevel}
-          lang=${this.locale}
-          login-url=${this.loginUrl ?? nothing}
-          .backend=${this.adapter}
-          .child=${child}
-        ></citizen-child-agenda>
+        ${keyed(`${child.id}|${id}`, tool.render({ child, headingLevel: this.subLevel, lang: this.locale, loginUrl: this.loginUrl, backend: this.adapter }))}
       </section>
     `;
   }
@@ -303,7 +303,7 @@ export class CitizenHouseholdPanel extends DashboardPanel {
       <ul class="list family" role="list">
         ${members.map((member) => this.#renderMember(member))}
       </ul>
-      ${this.agendaFor ? this.#renderAgenda(this.agendaFor) : nothing}
+      ${this.openTool ? this.#renderTool(this.openTool) : nothing}
       ${this.open ? this.#renderRecord(this.open) : nothing}
     `;
   }
@@ -348,21 +348,29 @@ export class CitizenHouseholdPanel extends DashboardPanel {
               >
                 ${this.t('dashboard.family.record')}
               </button>
-              <button
-                class="citizen-button citizen-button--secondary"
-                id=${this.#agendaTriggerId(member)}
-                type="button"
-                aria-expanded=${this.agendaFor?.id === member.id ? 'true' : 'false'}
-                aria-controls="${this.uid}-agenda"
-                aria-describedby=${nameId}
-                @click=${() => this.#toggleAgenda(member)}
-              >
-                ${this.t('dashboard.family.bookings')}
-              </button>
+              ${this.#renderToolTriggers(member, nameId)}
             </div>`
           : nothing}
       </li>
     `;
+  }
+
+  #renderToolTriggers(child: HouseholdMember, nameId: string) {
+    const adapter = this.adapter;
+    return CHILD_TOOLS.filter((tool) => adapter && tool.isAvailable(adapter)).map((tool) => {
+      const isOpen = this.openTool?.child.id === child.id && this.openTool.tool === tool.id;
+      return html`<button
+        class="citizen-button citizen-button--secondary"
+        id=${this.#toolTriggerId(child, tool.id)}
+        type="button"
+        aria-expanded=${isOpen ? 'true' : 'false'}
+        aria-controls="${this.uid}-child-tool"
+        aria-describedby=${nameId}
+        @click=${() => this.#toggleTool(child, tool.id)}
+      >
+        ${this.t(tool.trigger)}
+      </button>`;
+    });
   }
 
   #renderRecord(open: OpenRecord) {
