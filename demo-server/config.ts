@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
 import { CityConfig } from '../src/schemas/city-config.js';
+import { setSchoolHolidays } from './activities/calendar.js';
 import { demoCatalogue, type ActivityCatalogue } from './activities/catalogue.js';
 
 const DEFAULT_CITY = fileURLToPath(new URL('./cities/ville-de-demo.json', import.meta.url));
@@ -118,6 +119,8 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     throw new ConfigError('Environment: FRANCECONNECT_CLIENT_ID and FRANCECONNECT_CLIENT_SECRET are required with FRANCECONNECT_ISSUER');
   }
   const city = await loadCityConfig(e.CITY_CONFIG);
+  // The server and the admin commands both start here: the agenda, bookings and invoices see the city's holidays.
+  setSchoolHolidays(city.schoolHolidays ?? []);
   const publicUrl = new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`);
   return {
     port: e.PORT,

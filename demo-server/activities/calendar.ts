@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 /**
  * Days the city's activities are closed: French public holidays (computed, any year) and the
- * school holidays of the demo city's zone. Ville de Démo's postcode (45000, académie
- * d'Orléans-Tours) puts it in **zone B**. Dates are calendar days (YYYY-MM-DD), Paris time.
+ * school holidays of the city's zone, from its configuration (`schoolHolidays`; Ville de
+ * Démo, 45000, académie d'Orléans-Tours, is in **zone B**). Dates are calendar days
+ * (YYYY-MM-DD), Paris time.
  */
 import type { AgendaClosure } from '../../src/schemas/activities.js';
+import type { SchoolHoliday } from '../../src/schemas/city-config.js';
 
 /** Easter Sunday (Gregorian), by the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
 export function easterSunday(year: number): string {
@@ -60,35 +62,29 @@ export function publicHolidays(year: number): Map<string, string> {
   return found;
 }
 
+let configuredSchoolHolidays: readonly SchoolHoliday[] = [];
+
 /**
- * School holidays of zone B for the school years 2025-2026 and 2026-2027, first and last
- * day off (the Saturday the classes end to the Sunday before they start again), with the
- * Friday after Ascension ("pont"). Outside these years no school holiday is known: a city
- * adds the next year's calendar here when the ministry publishes it.
+ * The city's school holidays, set once at start-up from its configuration (loadConfig), so
+ * that a city maintains them in its file, without code. Until then, none.
  */
-export const SCHOOL_HOLIDAYS_ZONE_B: readonly { name: string; from: string; to: string }[] = [
-  { name: 'Vacances de la Toussaint', from: '2025-10-18', to: '2025-11-02' },
-  { name: 'Vacances de Noël', from: '2025-12-20', to: '2026-01-04' },
-  { name: "Vacances d'hiver", from: '2026-02-14', to: '2026-03-01' },
-  { name: 'Vacances de printemps', from: '2026-04-11', to: '2026-04-26' },
-  { name: "Pont de l'Ascension", from: '2026-05-15', to: '2026-05-17' },
-  { name: "Vacances d'été", from: '2026-07-04', to: '2026-08-31' },
-  { name: 'Vacances de la Toussaint', from: '2026-10-17', to: '2026-11-01' },
-  { name: 'Vacances de Noël', from: '2026-12-19', to: '2027-01-03' },
-  { name: "Vacances d'hiver", from: '2027-02-20', to: '2027-03-07' },
-  { name: 'Vacances de printemps', from: '2027-04-17', to: '2027-05-02' },
-  { name: "Pont de l'Ascension", from: '2027-05-07', to: '2027-05-09' },
-  { name: "Vacances d'été", from: '2027-07-03', to: '2027-08-31' },
-];
+export function setSchoolHolidays(holidays: readonly SchoolHoliday[]): void {
+  configuredSchoolHolidays = [...holidays];
+}
+
+/** The city's school holidays, as configured. */
+export const schoolHolidays = (): readonly SchoolHoliday[] => configuredSchoolHolidays;
+
+const schoolHolidayOn = (date: string) => configuredSchoolHolidays.find((h) => date >= h.from && date <= h.to);
 
 export const isPublicHoliday = (date: string) => publicHolidays(Number(date.slice(0, 4))).has(date);
-export const isSchoolHoliday = (date: string) => SCHOOL_HOLIDAYS_ZONE_B.some((h) => date >= h.from && date <= h.to);
+export const isSchoolHoliday = (date: string) => schoolHolidayOn(date) !== undefined;
 
 /** Why the city's school-time activities are closed on `date`, named for the agenda; a public holiday first. */
 export function closureOf(date: string): AgendaClosure | undefined {
   const holiday = publicHolidays(Number(date.slice(0, 4))).get(date);
   if (holiday) return { kind: 'public-holiday', name: holiday };
-  const school = SCHOOL_HOLIDAYS_ZONE_B.find((h) => date >= h.from && date <= h.to);
+  const school = schoolHolidayOn(date);
   return school ? { kind: 'school-holidays', name: school.name } : undefined;
 }
 

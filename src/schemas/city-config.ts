@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { PasswordPolicy } from './password-policy.js';
-import { requiredText } from './common.js';
+import { IsoDate, requiredText } from './common.js';
 
 const CssColor = z.string().check(z.regex(/^#[0-9a-fA-F]{3,8}$|^(rgb|hsl)a?\([\d\s.,%/]+\)$/, 'invalid_color'));
 
@@ -29,6 +29,10 @@ export type CaptchaKind = z.infer<typeof CaptchaKind>;
  */
 export const ProfileChangeKind = z.enum(['address', 'phones', 'email']);
 export type ProfileChangeKind = z.infer<typeof ProfileChangeKind>;
+
+/** One period of school holidays: first and last day off, e.g. "Vacances de Noël". */
+export const SchoolHoliday = z.object({ name: requiredText(80), from: IsoDate, to: IsoDate });
+export type SchoolHoliday = z.infer<typeof SchoolHoliday>;
 
 export const Locale = z.enum(['fr', 'en']);
 export type Locale = z.infer<typeof Locale>;
@@ -83,6 +87,12 @@ export const CityConfig = z
      */
     termsDir: z.optional(requiredText(200)),
     franceConnect: z._default(z.boolean(), false),
+    /**
+     * The school holidays of the city's zone (the ministry's published calendar): the days
+     * school-time activities are closed and holiday ones run. Each `from` ≤ `to`, no overlaps;
+     * the city adds each new school year's dates. Absent: no school holidays.
+     */
+    schoolHolidays: z.optional(z.array(SchoolHoliday)),
     /** Per-language overrides of any catalog text, e.g. `{ fr: { 'login.heading': '…' } }`. */
     texts: z._default(z.partialRecord(Locale, z.record(z.string(), z.string())), {}),
     /** Where the elements link to; relative URLs are resolved against the page. */
@@ -106,6 +116,24 @@ export const CityConfig = z
           message: 'policy_requires_throttling',
           input: config.passwordPolicy.minLength,
         });
+      }
+      // The days are calendar dates (YYYY-MM-DD): text order is date order.
+      const holidays = (config.schoolHolidays ?? []).map((holiday, index) => ({ ...holiday, index }));
+      for (const { from, to, index } of holidays) {
+        if (from > to) ctx.issues.push({ code: 'custom', path: ['schoolHolidays', index, 'to'], message: 'before_from', input: to });
+      }
+      const sorted = holidays.filter((h) => h.from <= h.to).sort((a, b) => a.from.localeCompare(b.from));
+      for (let i = 1; i < sorted.length; i++) {
+        const previous = sorted[i - 1]!;
+        const current = sorted[i]!;
+        if (current.from <= previous.to) {
+          ctx.issues.push({
+            code: 'custom',
+            path: ['schoolHolidays', current.index, 'from'],
+            message: `overlaps schoolHolidays.${previous.index}`,
+            input: current.from,
+          });
+        }
       }
     }),
   );

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { AdminUsageError } from '../../demo-server/admin/commands.js';
-import { addDays, closureOf, isPublicHoliday, parisToday, publicHolidays, SCHOOL_HOLIDAYS_ZONE_B } from '../../demo-server/activities/calendar.js';
+import { addDays, closureOf, isPublicHoliday, parisToday, publicHolidays, schoolHolidays } from '../../demo-server/activities/calendar.js';
 import type { Client } from './helpers.js';
 import { citizen, startDashboardServer, type DashboardServer } from './dashboard-helpers.js';
 
@@ -52,7 +52,7 @@ describe('agenda closures and the child checklist', () => {
     for (const day of closed) {
       const expected = isPublicHoliday(day.date)
         ? publicHolidays(Number(day.date.slice(0, 4))).get(day.date)
-        : SCHOOL_HOLIDAYS_ZONE_B.find((h) => day.date >= h.from && day.date <= h.to)?.name;
+        : schoolHolidays().find((h) => day.date >= h.from && day.date <= h.to)?.name;
       assert.equal(day.closure?.name, expected, day.date);
       assert.equal(day.closure?.kind, isPublicHoliday(day.date) ? 'public-holiday' : 'school-holidays', day.date);
     }

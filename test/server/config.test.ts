@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { closureOf, isSchoolHoliday } from '../../demo-server/activities/calendar.js';
 import { ConfigError, loadConfig } from '../../demo-server/config.js';
 import { startServer } from '../../demo-server/server.js';
 
@@ -58,6 +59,45 @@ describe('start-up configuration', () => {
       const config = await loadConfig({ CITY_CONFIG: file });
       assert.equal(config.city.passwordPolicy.minUppercase, 1);
     });
+  });
+
+  it('takes the school holidays from the city file, and names a bad entry', async () => {
+    const demo = await loadConfig({});
+    assert.equal(demo.city.schoolHolidays?.length, 12);
+    assert.deepEqual(closureOf('2025-12-24'), { kind: 'school-holidays', name: 'Vacances de Noël' });
+    assert.equal(isSchoolHoliday('2026-05-15'), true, "pont de l'Ascension 2026");
+    assert.equal(isSchoolHoliday('2026-07-03'), false, 'the last school day before the summer');
+
+    const own = [{ name: 'Vacances de Noël', from: '2030-12-21', to: '2031-01-05' }];
+    await withCity({ ...demoCity, schoolHolidays: own }, async (file) => {
+      await loadConfig({ CITY_CONFIG: file });
+      assert.equal(isSchoolHoliday('2030-12-24'), true);
+      assert.equal(isSchoolHoliday('2025-12-24'), false, 'the demo dates are gone');
+    });
+
+    const bad: [unknown, RegExp][] = [
+      [[{ name: 'Noël', from: '2026-12-19', to: '2026-12-01' }], /schoolHolidays\.0\.to: before_from/],
+      [[{ name: 'Noël', from: '2026-02-30', to: '2027-01-03' }], /schoolHolidays\.0\.from: invalid_date/],
+      [[{ name: '', from: '2026-12-19', to: '2027-01-03' }], /schoolHolidays\.0\.name/],
+      [
+        [
+          { name: 'Toussaint', from: '2026-10-17', to: '2026-11-01' },
+          { name: 'Noël', from: '2026-12-19', to: '2027-01-03' },
+          { name: 'Fermeture', from: '2027-01-02', to: '2027-01-06' },
+        ],
+        /schoolHolidays\.2\.from: overlaps schoolHolidays\.1/,
+      ],
+    ];
+    for (const [schoolHolidays, message] of bad) {
+      await withCity({ ...demoCity, schoolHolidays }, async (file) => {
+        await assert.rejects(loadConfig({ CITY_CONFIG: file }), (e: Error) => e instanceof ConfigError && message.test(e.message));
+      });
+    }
+    // …and the server does not start on it.
+    await withCity({ ...demoCity, schoolHolidays: bad[0]![0] }, async (file) => {
+      await assert.rejects(startServer({ PORT: '0', CITY_CONFIG: file, DATA_FILE: join(tmpdir(), 'never-opened.json') }), /schoolHolidays\.0\.to/);
+    });
+    await loadConfig({});
   });
 
   it('refuses to start on a malformed data file and leaves it untouched', async () => {
