@@ -10,9 +10,11 @@ import type { HouseholdMember } from '../src/schemas/household.js';
 interface Args {
   lang: 'fr' | 'en';
   month: string;
+  view: 'month' | 'week';
+  child: 'm-lea' | 'm-hugo';
 }
 
-const lea = mockHousehold().members.find((m) => m.id === 'm-lea') as HouseholdMember;
+const childOf = (id: string) => mockHousehold().members.find((m) => m.id === id) as HouseholdMember;
 
 /** Clicks the days whose cell names start with `names`, inside the element's shadow root. */
 const choose =
@@ -39,16 +41,20 @@ const choose =
 const meta = {
   title: 'Elements/citizen-child-agenda',
   component: 'citizen-child-agenda',
-  args: { lang: 'fr', month: '2026-12' },
-  argTypes: { lang: { control: 'inline-radio', options: ['fr', 'en'] } },
-  render: ({ lang, month }) =>
-    html`<citizen-child-agenda api="/api" lang=${lang} month=${month} heading-level="2" .child=${lea}></citizen-child-agenda>`,
+  args: { lang: 'fr', month: '2026-12', view: 'month', child: 'm-lea' },
+  argTypes: {
+    lang: { control: 'inline-radio', options: ['fr', 'en'] },
+    view: { control: 'inline-radio', options: ['month', 'week'] },
+    child: { control: 'inline-radio', options: ['m-lea', 'm-hugo'] },
+  },
+  render: ({ lang, month, view, child }) =>
+    html`<citizen-child-agenda api="/api" lang=${lang} month=${month} view=${view} heading-level="2" .child=${childOf(child)}></citizen-child-agenda>`,
   parameters: {
     mockApi: { scenario: 'loggedIn', terms: { state: 'accepted' } } satisfies MockOptions,
     docs: {
       description: {
         component:
-          'A child’s agenda against the mock API (src/mocks/activities.ts): Mondays and Thursdays booked, the 27th full, 48 h notice from Monday 23 November 2026, Christmas holidays closed. Arrow keys, Home/End, Page Up/Page Down move; Enter or Space chooses a day.',
+          'A child’s agenda against the mock API (src/mocks/activities.ts): Mondays and Thursdays booked, the 27th full, 48 h notice from Monday 23 November 2026, Christmas holidays closed and named; Hugo’s record lacks a paper, so his days cannot be booked. Month view: arrow keys, Home/End, Page Up/Page Down move; week view: Left/Right by day, Up/Down by activity, Page Up/Page Down by week; Enter or Space chooses a day.',
       },
     },
   },
@@ -74,3 +80,33 @@ export const English: Story = {
   args: { lang: 'en' },
   play: choose('Tuesday, December 1 ', 'Monday, December 7 '),
 };
+
+/** Every activity of one week, canteen and after-school care side by side. */
+export const WeekView: Story = { name: 'Week view', args: { view: 'week' } };
+
+/** The same week in English. */
+export const WeekViewEnglish: Story = { name: 'Week view (English)', args: { view: 'week', lang: 'en' } };
+
+/** "Réserver ou annuler plusieurs jours" open, Tuesdays and Fridays until the Christmas holidays. */
+export const RepeatForm: Story = {
+  name: 'Several days (form open)',
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('citizen-child-agenda')!;
+    const button = await waitFor(() => {
+      const found = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.includes('plusieurs jours'));
+      if (!found) throw new Error('agenda loading');
+      return found;
+    });
+    button.click();
+    const boxes = await waitFor(() => {
+      const found = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('.weekday-choices input')];
+      if (found.length === 0) throw new Error('form opening');
+      return found;
+    });
+    boxes[1]!.click();
+    boxes[3]!.click();
+  },
+};
+
+/** "Ce qu'il manque": Hugo's record lacks a paper; booking is refused, cancelling is not. */
+export const Checklist: Story = { name: 'Checklist (ce qu’il manque)', args: { child: 'm-hugo' } };

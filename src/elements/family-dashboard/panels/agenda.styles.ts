@@ -121,6 +121,18 @@ export const agendaStyles = css`
     .weekday-narrow {
       display: inline;
     }
+    /* The week grid keeps its headers whole on a phone: smaller text, words broken where needed. */
+    .agenda-week th {
+      font-size: 0.75rem;
+      overflow-wrap: anywhere;
+    }
+    .agenda-week th[scope='row'] {
+      min-inline-size: 0;
+      padding-inline-end: 0.25rem;
+    }
+    .agenda-week td {
+      min-inline-size: 0;
+    }
   }
   .view-switch {
     display: flex;
