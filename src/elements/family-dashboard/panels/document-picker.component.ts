@@ -69,6 +69,11 @@ export class CitizenDocumentPicker extends DashboardPanel {
       .citizen-form .citizen-checkbox {
         align-items: flex-start;
       }
+      /* A long document name must not squeeze the control at 320 px. */
+      .citizen-form .citizen-radio__input,
+      .citizen-form .citizen-checkbox__input {
+        flex-shrink: 0;
+      }
       .upload {
         margin-block-start: 0.75rem;
         padding: 0.75rem;
