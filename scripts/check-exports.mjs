@@ -77,8 +77,9 @@ for (const tag of tags) {
 }
 
 // 3. What each build leaves external. Lit's runtime registers itself in `litHtmlVersions`.
+// Not after a dot: catalog keys such as "dashboard.agenda.from":"Du" are no import.
 const bareImports = (code) =>
-  [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"'./][^"']*)["']/g)].map((m) => m[1]);
+  [...code.matchAll(/(?<![.$])(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"'./][^"']*)["']/g)].map((m) => m[1]);
 const hasTagLiteral = (code, tag) => ['"', "'", '`'].some((q) => code.includes(q + tag + q));
 /** A built file and the local chunks it imports statically, transitively. */
 function closure(file, seen = new Set()) {
