@@ -142,6 +142,11 @@ export const panelStyles = css`
   /* Family cards: one column on phones, as many as fit beside each other on wider screens. */
   .family {
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
+    align-items: start;
+  }
+  /* A child's card carries six actions: a row of its own, so they wrap in lines, not a tall column. */
+  .family .member--child {
+    grid-column: 1 / -1;
   }
   .member-actions {
     display: flex;

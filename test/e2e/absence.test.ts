@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Journey J7, "Signaler une absence" on the demo site: the seeded family reports next
+ * Tuesday's illness for Léa from her card in "Ma famille", adding the medical certificate to
+ * the secure storage from the form itself; the day then reads "absence signalée" in her
+ * agenda, and "Dernières demandes" shows the request with its certificate. Keyboard for the
+ * form; axe on the filled form. Needs the built bundle (`npm run build`).
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../server/helpers.js';
+import { assertNoAxeViolations, launchBrowser, logInToMySpace, screenshot } from './browser.js';
+
+/** Next week's Tuesday (a canteen day for Léa), as ISO and as the agenda names it. */
+function nextTuesday(): { iso: string; name: string } {
+  const today = new Date(new Date().toLocaleString('en-US', { timeZone: 'Europe/Paris' }));
+  const monday = new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate() + ((8 - today.getDay()) % 7 || 7)));
+  monday.setUTCDate(monday.getUTCDate() + 1);
+  const name = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(monday);
+  return { iso: monday.toISOString().slice(0, 10), name };
+}
+
+const settled = (page: Page) => page.waitForFunction(() => !document.querySelector('family-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'));
+
+describe('/mon-espace: "Signaler une absence" (end to end)', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  before(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('reports an absence with a certificate, seen in the agenda and in the requests', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('response', (r) => r.status() >= 400 && r.status() !== 401 && errors.push(`${r.status()} ${r.url()}`));
+    const day = nextTuesday();
+
+    await logInToMySpace(page, server.url, 'Ma famille');
+    await page.getByRole('button', { name: 'Ma famille', exact: true }).click();
+    await page.getByRole('button', { name: 'Signaler une absence' }).first().click();
+    const form = page.getByRole('region', { name: 'Signaler une absence — Léa' });
+    await form.getByRole('radio', { name: 'Maladie' }).waitFor();
+    await settled(page);
+
+    // By keyboard: the dates typed, the reason chosen with Space.
+    await form.getByLabel(/^\W*Du$/).fill(day.iso);
+    await form.getByLabel(/^\W*Au$/).fill(day.iso);
+    await form.getByRole('radio', { name: 'Maladie' }).focus();
+    await page.keyboard.press('Space');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    await form.getByLabel('Ajouter un nouveau document').setInputFiles({ name: 'certificat-lea.pdf', mimeType: 'application/pdf', buffer: pdf });
+    const certificate = form.getByRole('radio', { name: /certificat-lea\.pdf/ });
+    await certificate.waitFor();
+    await form.getByText('« certificat-lea.pdf » a été ajouté à votre espace de stockage et choisi.').waitFor();
+    assert.ok(await certificate.isChecked(), 'the new certificate is the one chosen');
+    await assertNoAxeViolations(page, 'absence form with its certificate');
+    await screenshot(page, 'e2e-absence-form');
+
+    await form.getByRole('button', { name: 'Envoyer le signalement' }).focus();
+    await page.keyboard.press('Enter');
+    await form.getByText("Votre signalement d'absence a été envoyé à la mairie.", { exact: false }).first().waitFor();
+
+    const stored = (await server.store.requests.list()).filter((r) => r.type === 'absence');
+    assert.equal(stored.length, 1, 'one absence request stored');
+    const documents = await server.store.documents.listForAccount(stored[0]!.accountId);
+    const uploaded = documents.find((d) => d.name === 'certificat-lea.pdf');
+    assert.ok(uploaded, 'the certificate is in the secure storage');
+    assert.deepEqual(stored[0]!.attachmentIds, [uploaded.id], 'and attached to the request');
+
+    // The agenda says it.
+    await page.getByRole('button', { name: 'Annuler ou réserver' }).first().click();
+    const agenda = page.getByRole('region', { name: 'Annuler ou réserver — Léa' });
+    await agenda.getByRole('grid').waitFor();
+    await settled(page);
+    await agenda.getByRole('combobox', { name: 'Activité' }).selectOption({ label: 'Restauration scolaire' });
+    const cell = agenda.getByRole('gridcell', { name: new RegExp(`^${day.name} :`) });
+    if ((await cell.count()) === 0) {
+      await agenda.getByRole('button', { name: 'Mois suivant' }).click();
+      await cell.waitFor();
+      await settled(page);
+    }
+    assert.match((await cell.textContent()) ?? '', /absence signalée/);
+
+    // So do the requests, with the certificate.
+    await page.getByRole('button', { name: 'Dernières demandes', exact: true }).click();
+    const requests = page.getByRole('region', { name: 'Dernières demandes', exact: true });
+    const item = requests.getByRole('listitem').filter({ hasText: "Signalement d'absence" }).first();
+    await item.waitFor();
+    await item.getByRole('button', { name: /Voir le détail/ }).click();
+    await requests.getByRole('link', { name: /certificat-lea\.pdf/ }).waitFor();
+    await screenshot(page, 'e2e-absence-request');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
