@@ -562,6 +562,10 @@ export const en: Catalog = {
   'dashboard.entourage.expectedDatePast': 'The expected date of birth must be in the future',
   'dashboard.entourage.relation': 'Relation to the family',
   'dashboard.entourage.relationHint': 'For example: grandmother, neighbour, childminder.',
+  'dashboard.entourage.attachments': 'Supporting documents (optional)',
+  'dashboard.entourage.attachmentsHint':
+    'For example the birth certificate or the family record book: choose them from your secure storage or add them here. They go with your request.',
+  'dashboard.entourage.tooManyAttachments': 'Attach 10 documents at most',
   'dashboard.entourage.send': 'Send the request',
   'dashboard.entourage.sent': 'Your request has been sent to the town hall. It is listed below and in “Latest requests”.',
   'dashboard.entourage.pendingHeading': 'Pending requests',

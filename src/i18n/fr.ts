@@ -586,6 +586,10 @@ export const fr = {
   'dashboard.entourage.expectedDatePast': 'La date de naissance prévue doit être à venir',
   'dashboard.entourage.relation': 'Lien avec la famille',
   'dashboard.entourage.relationHint': 'Par exemple : grand-mère, voisin, assistante maternelle.',
+  'dashboard.entourage.attachments': 'Justificatifs (facultatif)',
+  'dashboard.entourage.attachmentsHint':
+    'Par exemple l’acte de naissance ou le livret de famille : choisissez-les dans votre espace de stockage sécurisé ou ajoutez-les ici. Ils accompagnent votre demande.',
+  'dashboard.entourage.tooManyAttachments': 'Joignez 10 justificatifs au plus',
   'dashboard.entourage.send': 'Envoyer la demande',
   'dashboard.entourage.sent':
     'Votre demande a été transmise aux services municipaux. Elle apparaît ci-dessous et dans « Dernières demandes ».',

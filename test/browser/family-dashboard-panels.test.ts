@@ -13,6 +13,7 @@ import '../../src/elements/family-dashboard/panels/my-data-panel.js';
 import type { CitizenMyDataPanel } from '../../src/elements/family-dashboard/panels/my-data-panel.js';
 import { CitizenError } from '../../src/core/errors.js';
 import { mockProfile } from '../../src/mocks/dashboard.js';
+import type { StoredDocument } from '../../src/schemas/documents.js';
 import { ageOn } from '../../src/elements/family-dashboard/format.js';
 import { a11yNode, deepQuery, deepText, FakeDashboardBackend, focusedName, getControl, settle, waitForText } from './dashboard-helpers.js';
 import { getByRole, press, queryAllByRole, typeInto } from './helpers.js';
@@ -301,6 +302,36 @@ describe('<citizen-entourage-panel>', () => {
     await waitForText(el, 'Ajout de Camille DUPONT');
     expect(deepText(el)).to.include('Envoyée');
     await expect(el).to.be.accessible();
+  });
+
+  it('attaches justificatifs from the secure storage "en un clic", and says a refused one on the picker', async () => {
+    const stored: StoredDocument = { id: 'doc-1', name: 'Acte de naissance.pdf', type: 'application/pdf', sizeBytes: 48_000, uploadedAt: '2026-11-02T10:00:00Z' };
+    Object.assign(fake, { listDocuments: () => Promise.resolve([stored]) });
+    const el = await panel();
+    getByRole(el, 'button', 'Ajouter à mon entourage Enfance').click();
+    await waitUntil(() => queryAllByRole(el, 'radio').length === 4);
+    getByRole(el, 'radio', 'Un enfant né').click();
+    await waitUntil(() => queryAllByRole(el, 'checkbox', /Acte de naissance\.pdf/).length === 1, 'the stored documents offered');
+    expect(deepText(el)).to.include('Justificatifs (facultatif)');
+    await typeInto(getControl(el, /Nom usuel/), 'Dupont');
+    await typeInto(getControl(el, /Prénom\(s\)/), 'Jeanne');
+    const date = getControl(el, /Date de naissance/);
+    date.value = '2026-10-01';
+    date.dispatchEvent(new Event('input', { bubbles: true }));
+    getByRole(el, 'checkbox', /Acte de naissance\.pdf/).click();
+    await expect(el).to.be.accessible();
+
+    // The document was deleted meanwhile: the server's refusal lands on the picker, nothing typed is lost.
+    fake.fail('requestHouseholdAddition', 'validation_failed', { 'attachmentIds.0': 'unknown_document' });
+    getByRole(el, 'button', 'Envoyer la demande').click();
+    await waitForText(el, 'Ce document n’est plus dans votre espace de stockage');
+    expect(getControl(el, /Prénom\(s\)/).value).to.equal('Jeanne');
+    fake.failures.delete('requestHouseholdAddition');
+
+    const sent = oneEvent(el, 'citizen-request-sent');
+    getByRole(el, 'button', 'Envoyer la demande').click();
+    await sent;
+    expect(fake.additions.at(-1)).to.deep.include({ role: 'child', firstNames: 'Jeanne', attachmentIds: ['doc-1'] });
   });
 });
 

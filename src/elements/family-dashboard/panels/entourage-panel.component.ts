@@ -8,19 +8,24 @@ import type { CitizenRequest } from '../../../schemas/requests.js';
 import { todayIsoDate } from '../format.js';
 import { DashboardPanel, Loader } from '../panel-base.js';
 import { PanelForm, present, radioGroup, textField, type Validation, type Values } from '../panel-form.js';
+import './document-picker.js';
 
 type Role = HouseholdAddition['role'];
 const ROLES: readonly Role[] = ['co-representative', 'child', 'expected-child', 'contact'];
 const isOpen = (request: CitizenRequest) => request.status === 'sent' || request.status === 'in-progress';
 
-/** The form's fields for a role: a child has no civility, e-mail or relation; the others no birth date. */
+/**
+ * The form's fields for a role: a child has no civility, e-mail or relation; the others no
+ * birth date. A child or a co-representative may come with justificatifs (an acte de
+ * naissance, a livret de famille) taken from the secure storage.
+ */
 function fieldsFor(role: string | undefined): string[] {
   switch (role) {
     case 'child':
     case 'expected-child':
-      return ['role', 'lastName', 'firstNames', 'birthDate'];
+      return ['role', 'lastName', 'firstNames', 'birthDate', 'attachmentIds'];
     case 'co-representative':
-      return ['role', 'civility', 'lastName', 'firstNames', 'birthDate', 'email', 'phone'];
+      return ['role', 'civility', 'lastName', 'firstNames', 'birthDate', 'email', 'phone', 'attachmentIds'];
     case 'contact':
       return ['role', 'civility', 'lastName', 'firstNames', 'relation', 'phone', 'email'];
     default:
@@ -77,6 +82,7 @@ export class CitizenEntouragePanel extends DashboardPanel {
       fields: () => fieldsFor(this.#form?.values['role']),
       validate: (values) => this.#validate(values),
       errorText: (path, code) => this.#fieldText(path, code),
+      mapServerField: (path) => (path.startsWith('attachmentIds') ? 'attachmentIds' : undefined),
     });
     this.isAdding = true;
     this.justSent = undefined;
@@ -92,14 +98,16 @@ export class CitizenEntouragePanel extends DashboardPanel {
   #validate(values: Values): Validation<HouseholdAddition> {
     const role = values['role'];
     if (!role) return { errors: { role: 'required' } };
-    const filled = present(values, fieldsFor(role));
+    const { attachmentIds: chosen = '', ...filled } = present(values, fieldsFor(role));
+    // Form values are strings: the picker's ids travel joined by commas.
+    const attachmentIds = chosen ? chosen.split(',') : [];
     const errors: Record<string, string> = {};
     const today = todayIsoDate();
     if (role === 'child' && !filled['birthDate']) errors['birthDate'] = 'required';
     if (role === 'expected-child' && !filled['birthDate']) errors['birthDate'] = 'required_expected';
     if (role === 'child' && filled['birthDate'] && filled['birthDate'] > today) errors['birthDate'] = 'birth_date_future';
     if (role === 'expected-child' && filled['birthDate'] && filled['birthDate'] < today) errors['birthDate'] = 'expected_date_past';
-    const parsed = HouseholdAddition.safeParse(filled);
+    const parsed = HouseholdAddition.safeParse(attachmentIds.length > 0 ? { ...filled, attachmentIds } : filled);
     if (!parsed.success) Object.assign(errors, fieldErrors(parsed.error.issues), errors);
     return Object.keys(errors).length > 0 ? { errors } : { data: parsed.data! };
   }
@@ -110,6 +118,8 @@ export class CitizenEntouragePanel extends DashboardPanel {
     if (code === 'required') return this.t('dashboard.field.required', { label: this.t(this.#labelKey(path)) });
     if (code === 'birth_date_future') return this.t('dashboard.field.birthDateFuture');
     if (code === 'expected_date_past') return this.t('dashboard.entourage.expectedDatePast');
+    if (code === 'unknown_document') return this.t('dashboard.absence.unknownDocument');
+    if (path === 'attachmentIds' && code === 'too_long') return this.t('dashboard.entourage.tooManyAttachments');
     return this.errorText(code);
   }
 
@@ -178,6 +188,24 @@ export class CitizenEntouragePanel extends DashboardPanel {
     </ul>`;
   }
 
+  #renderAttachments(form: PanelForm<HouseholdAddition>) {
+    const chosen = form.values['attachmentIds'];
+    return html`<citizen-document-picker
+      id=${form.controlId('attachmentIds')}
+      multiple
+      lang=${this.locale}
+      legend=${this.t('dashboard.entourage.attachments')}
+      hint=${this.t('dashboard.entourage.attachmentsHint')}
+      .backend=${this.adapter}
+      .value=${chosen ? chosen.split(',') : []}
+      .error=${form.error('attachmentIds')}
+      @citizen-documents-chosen=${(event: CustomEvent<{ documentIds: string[] }>) => {
+        form.set('attachmentIds', event.detail.documentIds.join(','));
+        form.recheck('attachmentIds');
+      }}
+    ></citizen-document-picker>`;
+  }
+
   #renderForm(): TemplateResult {
     const form = this.#form!;
     const prefix = this.t('common.errorPrefix');
@@ -236,6 +264,7 @@ export class CitizenEntouragePanel extends DashboardPanel {
           ${has('email')
             ? textField(form, 'email', prefix, { label: this.t('dashboard.field.email'), type: 'email', autocomplete: 'off', spellcheck: false })
             : nothing}
+          ${has('attachmentIds') ? this.#renderAttachments(form) : nothing}
           <div class="citizen-actions">
             <button class="citizen-button" type="submit" aria-disabled=${pending ? 'true' : nothing}>
               ${this.t(pending ? 'dashboard.sending' : 'dashboard.entourage.send')}
