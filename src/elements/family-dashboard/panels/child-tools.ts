@@ -4,7 +4,8 @@
  * 003; issue 7), each an element loaded with `import()` the first time it is opened and
  * shown in the region under the cards: what each needs of the adapter, its words, its element.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { CitizenBackend } from '../../../core/backend.js';
 import type { MessageKey } from '../../../i18n/index.js';
 import type { HouseholdMember } from '../../../schemas/household.js';
@@ -32,7 +33,8 @@ interface ChildTool {
   load(): Promise<unknown>;
   /** Whether the adapter can do it (optional methods of the contract). */
   isAvailable(adapter: CitizenBackend): boolean;
-  render(context: ChildToolContext): TemplateResult;
+  /** Its element, which takes the child as a property. */
+  tag: string;
 }
 
 /** In the seeds' order: "Annuler ou réserver", "Signaler une absence", "Inscrire", "Consultation des tarifs", then the issue's "Ajouter à mon agenda". */
@@ -44,14 +46,7 @@ export const CHILD_TOOLS: readonly ChildTool[] = [
     close: 'dashboard.agenda.close',
     load: () => import('./child-agenda.js'),
     isAvailable: () => true,
-    render: (c) => html`<citizen-child-agenda
-      hide-heading
-      heading-level=${c.headingLevel}
-      lang=${c.lang}
-      login-url=${c.loginUrl ?? nothing}
-      .backend=${c.backend}
-      .child=${c.child}
-    ></citizen-child-agenda>`,
+    tag: 'citizen-child-agenda',
   },
   {
     id: 'absence',
@@ -60,14 +55,7 @@ export const CHILD_TOOLS: readonly ChildTool[] = [
     close: 'dashboard.absence.close',
     load: () => import('./absence-form.js'),
     isAvailable: () => true,
-    render: (c) => html`<citizen-absence-form
-      hide-heading
-      heading-level=${c.headingLevel}
-      lang=${c.lang}
-      login-url=${c.loginUrl ?? nothing}
-      .backend=${c.backend}
-      .child=${c.child}
-    ></citizen-absence-form>`,
+    tag: 'citizen-absence-form',
   },
   {
     id: 'enrolment',
@@ -76,14 +64,7 @@ export const CHILD_TOOLS: readonly ChildTool[] = [
     close: 'dashboard.enrolment.close',
     load: () => import('./enrolment-form.js'),
     isAvailable: (adapter) => typeof adapter.listCityActivities === 'function' && typeof adapter.requestEnrolment === 'function',
-    render: (c) => html`<citizen-enrolment-form
-      hide-heading
-      heading-level=${c.headingLevel}
-      lang=${c.lang}
-      login-url=${c.loginUrl ?? nothing}
-      .backend=${c.backend}
-      .child=${c.child}
-    ></citizen-enrolment-form>`,
+    tag: 'citizen-enrolment-form',
   },
   {
     id: 'tariffs',
@@ -92,14 +73,7 @@ export const CHILD_TOOLS: readonly ChildTool[] = [
     close: 'dashboard.tariffs.close',
     load: () => import('./tariffs-panel.js'),
     isAvailable: () => true,
-    render: (c) => html`<citizen-tariffs-panel
-      hide-heading
-      heading-level=${c.headingLevel}
-      lang=${c.lang}
-      login-url=${c.loginUrl ?? nothing}
-      .backend=${c.backend}
-      .child=${c.child}
-    ></citizen-tariffs-panel>`,
+    tag: 'citizen-tariffs-panel',
   },
   {
     id: 'calendar',
@@ -108,15 +82,21 @@ export const CHILD_TOOLS: readonly ChildTool[] = [
     close: 'dashboard.calendarFeed.close',
     load: () => import('./calendar-feed.js'),
     isAvailable: () => true,
-    render: (c) => html`<citizen-calendar-feed
-      hide-heading
-      heading-level=${c.headingLevel}
-      lang=${c.lang}
-      login-url=${c.loginUrl ?? nothing}
-      .backend=${c.backend}
-      .child=${c.child}
-    ></citizen-calendar-feed>`,
+    tag: 'citizen-calendar-feed',
   },
 ];
 
 export const childTool = (id: ChildToolId) => CHILD_TOOLS.find((tool) => tool.id === id)!;
+
+/** The tool's element for the child, its heading hidden (the region's heading says it). */
+export function renderChildTool(tool: ChildTool, c: ChildToolContext): TemplateResult {
+  const tag = unsafeStatic(tool.tag);
+  return staticHtml`<${tag}
+    hide-heading
+    heading-level=${c.headingLevel}
+    lang=${c.lang}
+    login-url=${c.loginUrl ?? nothing}
+    .backend=${c.backend}
+    .child=${c.child}
+  ></${tag}>`;
+}

@@ -10,7 +10,7 @@ import { ChildRecord, type Household, type HouseholdMember } from '../../../sche
 import { ageOn, formatIsoDate, fullName } from '../format.js';
 import { DashboardPanel, Loader } from '../panel-base.js';
 import { checkboxField, PanelForm, present, textField, type Validation, type Values } from '../panel-form.js';
-import { CHILD_TOOLS, childTool, type ChildToolId } from './child-tools.js';
+import { CHILD_TOOLS, childTool, renderChildTool, type ChildToolId } from './child-tools.js';
 
 /** The record shown under the cards: whose, its loading state, and the update form if open. */
 interface OpenRecord {
@@ -148,7 +148,7 @@ export class CitizenHouseholdPanel extends DashboardPanel {
             ${this.t(tool.close)}
           </button>
         </div>
-        ${keyed(`${child.id}|${id}`, tool.render({ child, headingLevel: this.subLevel, lang: this.locale, loginUrl: this.loginUrl, backend: this.adapter }))}
+        ${keyed(`${child.id}|${id}`, renderChildTool(tool, { child, headingLevel: this.subLevel, lang: this.locale, loginUrl: this.loginUrl, backend: this.adapter }))}
       </section>
     `;
   }
