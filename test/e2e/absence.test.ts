@@ -8,9 +8,9 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/helpers.js';
-import { assertNoAxeViolations, launchBrowser, logInToMySpace, screenshot } from './browser.js';
+import { assertNoAxeViolations, dashboardSettled, familyPage, launchBrowser, logInToMySpace, screenshot } from './browser.js';
 
 /** Next week's Tuesday (a canteen day for Léa), as ISO and as the agenda names it. */
 function nextTuesday(): { iso: string; name: string } {
@@ -20,8 +20,6 @@ function nextTuesday(): { iso: string; name: string } {
   const name = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(monday);
   return { iso: monday.toISOString().slice(0, 10), name };
 }
-
-const settled = (page: Page) => page.waitForFunction(() => !document.querySelector('family-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'));
 
 describe('/mon-espace: "Signaler une absence" (end to end)', () => {
   let server: TestServer;
@@ -37,11 +35,7 @@ describe('/mon-espace: "Signaler une absence" (end to end)', () => {
   });
 
   it('reports an absence with a certificate, seen in the agenda and in the requests', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('response', (r) => r.status() >= 400 && r.status() !== 401 && errors.push(`${r.status()} ${r.url()}`));
+    const { context, page, errors } = await familyPage(browser);
     const day = nextTuesday();
 
     await logInToMySpace(page, server.url, 'Ma famille');
@@ -49,7 +43,7 @@ describe('/mon-espace: "Signaler une absence" (end to end)', () => {
     await page.getByRole('button', { name: 'Signaler une absence' }).first().click();
     const form = page.getByRole('region', { name: 'Signaler une absence — Léa' });
     await form.getByRole('radio', { name: 'Maladie' }).waitFor();
-    await settled(page);
+    await dashboardSettled(page);
 
     // By keyboard: the dates typed, the reason chosen with Space.
     await form.getByLabel(/^\W*Du$/).fill(day.iso);
@@ -80,13 +74,13 @@ describe('/mon-espace: "Signaler une absence" (end to end)', () => {
     await page.getByRole('button', { name: 'Annuler ou réserver' }).first().click();
     const agenda = page.getByRole('region', { name: 'Annuler ou réserver — Léa' });
     await agenda.getByRole('grid').waitFor();
-    await settled(page);
+    await dashboardSettled(page);
     await agenda.getByRole('combobox', { name: 'Activité' }).selectOption({ label: 'Restauration scolaire' });
     const cell = agenda.getByRole('gridcell', { name: new RegExp(`^${day.name} :`) });
     if ((await cell.count()) === 0) {
       await agenda.getByRole('button', { name: 'Mois suivant' }).click();
       await cell.waitFor();
-      await settled(page);
+      await dashboardSettled(page);
     }
     assert.match((await cell.textContent()) ?? '', /absence signalée/);
 

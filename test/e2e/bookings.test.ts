@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/helpers.js';
-import { assertNoAxeViolations, launchBrowser, logInToMySpace, screenshot } from './browser.js';
+import { assertNoAxeViolations, dashboardSettled, familyPage, launchBrowser, logInToMySpace, screenshot } from './browser.js';
 
 /** Next week's Monday to Friday, as the grid names them ("lundi 30 novembre"), Paris time. */
 function nextWeek(): { iso: string; name: string }[] {
@@ -38,11 +38,7 @@ describe('/mon-espace: "Annuler ou réserver" (end to end)', () => {
   });
 
   it("books next week's canteen days for Léa, then cancels one", async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('response', (r) => r.status() >= 400 && r.status() !== 401 && errors.push(`${r.status()} ${r.url()}`));
+    const { context, page, errors } = await familyPage(browser, 320);
 
     await logInToMySpace(page, server.url, 'Ma famille');
 
@@ -50,7 +46,7 @@ describe('/mon-espace: "Annuler ou réserver" (end to end)', () => {
     await page.getByRole('button', { name: 'Annuler ou réserver' }).first().click();
     const agenda = page.getByRole('region', { name: 'Annuler ou réserver — Léa' });
     await agenda.getByRole('grid').waitFor();
-    await page.waitForFunction(() => !document.querySelector('family-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'));
+    await dashboardSettled(page);
     await agenda.getByRole('combobox', { name: 'Activité' }).selectOption({ label: 'Restauration scolaire' });
 
     const days = nextWeek();
@@ -60,7 +56,7 @@ describe('/mon-espace: "Annuler ou réserver" (end to end)', () => {
       if ((await cell(day.name).count()) === 0) {
         await agenda.getByRole('button', { name: 'Mois suivant' }).click();
         await cell(day.name).waitFor();
-        await page.waitForFunction(() => !document.querySelector('family-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'));
+        await dashboardSettled(page);
       }
       const name = (await cell(day.name).getAttribute('aria-selected')) === 'false' ? day.name : undefined;
       if (!name) continue;
@@ -75,7 +71,7 @@ describe('/mon-espace: "Annuler ou réserver" (end to end)', () => {
 
     await agenda.getByRole('button', { name: 'Valider mes modifications' }).click();
     await agenda.getByText(`C’est enregistré. Vous réservez ${booked.length} jour${booked.length > 1 ? 's' : ''}.`).waitFor();
-    await page.waitForFunction(() => !document.querySelector('family-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'));
+    await dashboardSettled(page);
     // The last day is in the month on screen (the week may straddle two).
     const last = booked[booked.length - 1]!;
     assert.match((await cell(last).textContent()) ?? '', /: réservé/, `${last} booked`);
@@ -86,7 +82,7 @@ describe('/mon-espace: "Annuler ou réserver" (end to end)', () => {
     await agenda.getByText(/Vous annulez 1 jour : [−-]/).waitFor();
     await agenda.getByRole('button', { name: 'Valider mes modifications' }).click();
     await agenda.getByText('C’est enregistré. Vous annulez 1 jour.').waitFor();
-    await page.waitForFunction(() => !document.querySelector('family-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'));
+    await dashboardSettled(page);
     assert.match((await cell(last).textContent()) ?? '', /: disponible/, `${last} cancelled`);
     const stored = await server.store.bookings.listBetween(days[0]!.iso, days[days.length - 1]!.iso);
     const lea = stored.filter((b) => b.childId === 'm-lea' && b.activityId === 'restauration-scolaire');

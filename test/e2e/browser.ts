@@ -2,7 +2,7 @@
 /** Debian's Chromium driven by playwright-core, as a family's browser would be. */
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../demo-server/seed.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 
@@ -29,6 +29,28 @@ export function isFocused(el: Element): boolean {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active === el || (!!active && el.contains(active));
 }
+
+/**
+ * A French family's page (fr-FR, Paris time) that records what should never happen: page
+ * errors and answers of 400 and above (401 is the dashboard's "am I logged in?" question),
+ * except those `expected` lets through. The test ends with `assert.deepEqual(errors, [])`.
+ */
+export async function familyPage(
+  browser: Browser,
+  width = 1024,
+  expected: (status: number, url: string) => boolean = () => false,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('response', (r) => r.status() >= 400 && r.status() !== 401 && !expected(r.status(), r.url()) && errors.push(`${r.status()} ${r.url()}`));
+  return { context, page, errors };
+}
+
+/** Waits until no part of the dashboard is loading. */
+export const dashboardSettled = (page: Page) =>
+  page.waitForFunction(() => !document.querySelector('family-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'));
 
 /** Where screenshots go when SCREENSHOTS_DIR is set (for a person to look at). */
 export async function screenshot(page: Page, name: string) {
@@ -68,5 +90,5 @@ export async function logInToMySpace(page: Page, base: string, dashboardButton: 
   }
   // The dashboard loads again after the acceptance: a section opened before would close.
   await page.getByRole('heading', { name: 'Bonjour Madame Marie DUPONT' }).waitFor();
-  await page.waitForFunction(() => !document.querySelector('family-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'));
+  await dashboardSettled(page);
 }

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/helpers.js';
-import { assertNoAxeViolations, launchBrowser, logInToMySpace, screenshot } from './browser.js';
+import { assertNoAxeViolations, dashboardSettled, familyPage, launchBrowser, logInToMySpace, screenshot } from './browser.js';
 
 
 describe('/mon-espace: "Espace de stockage sécurisé" (end to end)', () => {
@@ -25,13 +25,9 @@ describe('/mon-espace: "Espace de stockage sécurisé" (end to end)', () => {
   });
 
   it('uploads a document, downloads it, and deletes it after a confirmation', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
     // Expected refusals: the disguised file (415) and the deleted document's address (404).
     const expected = (status: number, url: string) => (status === 415 && url.endsWith('/documents')) || (status === 404 && url.endsWith('/content'));
-    page.on('response', (r) => r.status() >= 400 && r.status() !== 401 && !expected(r.status(), r.url()) && errors.push(`${r.status()} ${r.url()}`));
+    const { context, page, errors } = await familyPage(browser, 320, expected);
 
     // The provider returns only to pages of PUBLIC_URL's origin (localhost here, not 127.0.0.1).
     const base = server.config.publicUrl.origin;
@@ -40,7 +36,7 @@ describe('/mon-espace: "Espace de stockage sécurisé" (end to end)', () => {
     await page.getByRole('button', { name: 'Espace de stockage sécurisé', exact: true }).click();
     const storage = page.getByRole('region', { name: 'Espace de stockage sécurisé', exact: true });
     await storage.getByText('Vous seul pouvez consulter son contenu.').waitFor();
-    await page.waitForFunction(() => !document.querySelector('family-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'));
+    await dashboardSettled(page);
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
     await storage.getByLabel('Ajouter un document').setInputFiles({ name: 'Certificat médical.pdf', mimeType: 'application/pdf', buffer: pdf });
     await storage.getByText('« Certificat médical.pdf » a été ajouté.').waitFor();

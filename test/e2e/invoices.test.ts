@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/helpers.js';
-import { assertNoAxeViolations, launchBrowser, logInToMySpace, screenshot } from './browser.js';
+import { assertNoAxeViolations, dashboardSettled, familyPage, launchBrowser, logInToMySpace, screenshot } from './browser.js';
 
 
 describe('/mon-espace: "Mes factures" (end to end)', () => {
@@ -26,11 +26,7 @@ describe('/mon-espace: "Mes factures" (end to end)', () => {
   });
 
   it('pays the seeded invoice through the simulated provider and sees the receipt', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('response', (r) => r.status() >= 400 && r.status() !== 401 && errors.push(`${r.status()} ${r.url()}`));
+    const { context, page, errors } = await familyPage(browser, 320);
 
     // The provider returns only to pages of PUBLIC_URL's origin (localhost here, not 127.0.0.1).
     const base = server.config.publicUrl.origin;
@@ -52,7 +48,7 @@ describe('/mon-espace: "Mes factures" (end to end)', () => {
     await page.waitForURL(/\/mon-espace\?paiement=/);
     await invoices.getByText('Votre paiement est accepté. Merci !').waitFor();
     await invoices.getByText('Numéro de reçu').waitFor();
-    await page.waitForFunction(() => !document.querySelector('family-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'));
+    await dashboardSettled(page);
     await assertNoAxeViolations(page, 'payment accepted');
     await screenshot(page, 'e2e-invoices-paid-320');
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, 'no sideways scrolling');
