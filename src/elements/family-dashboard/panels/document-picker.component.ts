@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: MIT
 import { css, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
+import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { CitizenError } from '../../../core/errors.js';
 import { describedBy } from '../../../core/form.js';
-import { isMessageKey, type MessageKey } from '../../../i18n/index.js';
-import type { DocumentQuota, StoredDocument } from '../../../schemas/documents.js';
-import { DEFAULT_DOCUMENT_MAX_BYTES, DOCUMENT_ACCEPT, documentFileProblem, documentTypeLabel, formatBytes } from '../document-files.js';
+import type { MessageKey } from '../../../i18n/index.js';
+import type { StoredDocument } from '../../../schemas/documents.js';
+import { documentTypeLabel } from '../document-files.js';
+import { DocumentUpload, documentUploadStyles } from '../document-upload.js';
 import { DashboardPanel, Loader } from '../panel-base.js';
 
 /** `detail` of `citizen-documents-chosen`. */
@@ -80,17 +79,8 @@ export class CitizenDocumentPicker extends DashboardPanel {
         border: 2px dashed var(--_border);
         border-radius: 4px;
       }
-      .upload input[type='file'] {
-        display: block;
-        inline-size: 100%;
-        min-inline-size: 0;
-        font: inherit;
-      }
-      progress {
-        inline-size: 100%;
-        block-size: 1rem;
-      }
     `,
+    documentUploadStyles,
   ];
 
   /** The question, e.g. "Certificat médical" (the host form's words). */
@@ -104,12 +94,15 @@ export class CitizenDocumentPicker extends DashboardPanel {
   /** The host form's error on this choice, shown in words in the fieldset. */
   @property() error?: string;
 
-  @state() private upload?: { name: string; percent?: number | undefined };
-  @state() private uploadError?: string;
-
   readonly #documents: Loader<StoredDocument[]> = new Loader(this, (adapter) => adapter.listDocuments());
-  readonly #quota: Loader<DocumentQuota | null> = new Loader(this, async (adapter) => (adapter.getDocumentQuota ? adapter.getDocumentQuota() : null), {
-    quiet: true,
+  readonly #upload = new DocumentUpload(this, {
+    id: this.uid,
+    locale: () => this.locale,
+    stored: (stored) => {
+      this.#documents.set([...(this.#documents.data ?? []), stored]);
+      this.#choose(this.multiple ? [...this.value, stored.id] : [stored.id]);
+      this.announce(this.t('documentPicker.uploaded', { name: stored.name }));
+    },
   });
 
   protected get titleKey(): MessageKey {
@@ -122,26 +115,13 @@ export class CitizenDocumentPicker extends DashboardPanel {
 
   protected reload() {
     void this.#documents.load();
-    void this.#quota.load();
+    void this.#upload.quota.load();
   }
 
   /** Focuses the chosen document, else the first choice (an error summary's link leads here). */
   override focus(options?: FocusOptions) {
     const inputs = [...this.renderRoot.querySelectorAll<HTMLInputElement>('input')];
     (inputs.find((input) => input.checked) ?? inputs[0])?.focus(options);
-  }
-
-  get #maxBytes() {
-    return this.#quota.data?.maxFileBytes ?? DEFAULT_DOCUMENT_MAX_BYTES;
-  }
-
-  #size(bytes: number) {
-    return formatBytes(bytes, this.locale, { kb: this.t('dashboard.documents.kb'), mb: this.t('dashboard.documents.mb') });
-  }
-
-  #fileErrorText(code: string) {
-    const key = `dashboard.documents.error.${code}`;
-    return isMessageKey(key) ? this.t(key, { max: this.#size(this.#maxBytes) }) : this.errorText(code);
   }
 
   #choose(ids: string[]) {
@@ -152,46 +132,6 @@ export class CitizenDocumentPicker extends DashboardPanel {
   #toggle(id: string, checked: boolean) {
     if (!this.multiple) this.#choose(id ? [id] : []);
     else this.#choose(checked ? [...this.value.filter((v) => v !== id), id] : this.value.filter((v) => v !== id));
-  }
-
-  async #send(file: File) {
-    const adapter = this.adapter;
-    if (!adapter || this.upload) return;
-    this.uploadError = undefined;
-    const problem = documentFileProblem(file, this.#maxBytes, this.#quota.data);
-    if (problem) {
-      this.attempt++;
-      this.uploadError = this.#fileErrorText(problem);
-      return;
-    }
-    this.upload = { name: file.name, percent: adapter.uploadDocumentWithProgress ? 0 : undefined };
-    try {
-      const stored = adapter.uploadDocumentWithProgress
-        ? await adapter.uploadDocumentWithProgress(file, file.name, (sent, total) => {
-            this.upload = { name: file.name, percent: total > 0 ? Math.min(100, Math.round((sent / total) * 100)) : undefined };
-          })
-        : await adapter.uploadDocument(file, file.name);
-      this.upload = undefined;
-      this.#documents.set([...(this.#documents.data ?? []), stored]);
-      void this.#quota.load();
-      this.#choose(this.multiple ? [...this.value, stored.id] : [stored.id]);
-      this.announce(this.t('documentPicker.uploaded', { name: stored.name }));
-    } catch (error) {
-      const citizenError = CitizenError.from(error);
-      this.upload = undefined;
-      this.attempt++;
-      const field = citizenError.fields?.['file'];
-      this.uploadError = field ? this.#fileErrorText(field) : this.errorText(citizenError);
-      this.handleRefusal(citizenError);
-    }
-  }
-
-  private handleFileChange(event: Event) {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    if (file) void this.#send(file);
-    // The same file chosen again still fires `change`.
-    input.value = '';
   }
 
   #date(iso: string) {
@@ -263,39 +203,14 @@ export class CitizenDocumentPicker extends DashboardPanel {
   }
 
   #renderUpload() {
-    const inputId = `${this.uid}-file`;
-    const hintId = `${inputId}-hint`;
-    const errorId = `${inputId}-error`;
-    const upload = this.upload;
+    const upload = this.#upload;
     return html`
       <div part="upload" class="upload">
-        <label class="citizen-label" for=${inputId}>${this.t('documentPicker.add')}</label>
-        <p class="citizen-hint" id=${hintId}>${this.t('documentPicker.hint', { max: this.#size(this.#maxBytes) })}</p>
-        ${this.uploadError
-          ? keyed(
-              this.attempt,
-              html`<p class="alert" id=${errorId} role="alert">
-                <span class="visually-hidden">${this.t('common.errorPrefix')}</span> ${this.uploadError}
-              </p>`,
-            )
-          : nothing}
-        <input
-          id=${inputId}
-          type="file"
-          accept=${DOCUMENT_ACCEPT}
-          aria-describedby="${hintId}${this.uploadError ? ` ${errorId}` : ''}"
-          aria-invalid=${this.uploadError ? 'true' : nothing}
-          ?disabled=${!!upload}
-          @change=${this.handleFileChange}
-        />
-        ${upload
-          ? html`<p id="${this.uid}-progress-label">
-                ${upload.percent === undefined
-                  ? this.t('dashboard.documents.sending', { name: upload.name })
-                  : this.t('dashboard.documents.sendingPercent', { name: upload.name, percent: upload.percent })}
-              </p>
-              <progress aria-labelledby="${this.uid}-progress-label" max="100" value=${upload.percent ?? nothing}></progress>`
-          : nothing}
+        ${upload.render({
+          label: this.t('documentPicker.add'),
+          hint: this.t('documentPicker.hint', { max: upload.size(upload.maxBytes) }),
+          hintClass: 'citizen-hint',
+        })}
       </div>
     `;
   }

@@ -4,8 +4,9 @@ import { state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { CitizenError } from '../../../core/errors.js';
 import { isMessageKey, type MessageKey } from '../../../i18n/index.js';
-import { DocumentRename, type DocumentQuota, type StoredDocument } from '../../../schemas/documents.js';
-import { DEFAULT_DOCUMENT_MAX_BYTES, DOCUMENT_ACCEPT, documentFileProblem, documentTypeLabel, formatBytes } from '../document-files.js';
+import { DocumentRename, type StoredDocument } from '../../../schemas/documents.js';
+import { documentTypeLabel } from '../document-files.js';
+import { DocumentUpload, documentUploadStyles } from '../document-upload.js';
 import { DashboardPanel, Loader } from '../panel-base.js';
 import { PanelForm, textField } from '../panel-form.js';
 
@@ -42,12 +43,6 @@ interface Renaming {
   /** Kept as it is, shown in the hint. */
   extension: string;
   form: PanelForm<DocumentRename>;
-}
-
-interface Upload {
-  name: string;
-  /** 0–100; `undefined` while the adapter cannot tell (no progress method). */
-  percent?: number | undefined;
 }
 
 /**
@@ -89,17 +84,6 @@ export class CitizenDocumentsPanel extends DashboardPanel {
       .dropzone--error {
         border-color: var(--_error);
       }
-      /* A file input's intrinsic width ("Choose File No file chosen") would widen the panel at 320 px. */
-      .dropzone input[type='file'] {
-        display: block;
-        inline-size: 100%;
-        min-inline-size: 0;
-        font: inherit;
-      }
-      progress {
-        inline-size: 100%;
-        block-size: 1rem;
-      }
       .confirm,
       .rename {
         margin-block-start: 0.5rem;
@@ -109,10 +93,9 @@ export class CitizenDocumentsPanel extends DashboardPanel {
         overflow-wrap: anywhere;
       }
     `,
+    documentUploadStyles,
   ];
 
-  @state() private upload?: Upload;
-  @state() private uploadError?: string;
   @state() private isOver = false;
   @state() private confirming?: string;
   @state() private deleting?: string;
@@ -121,8 +104,13 @@ export class CitizenDocumentsPanel extends DashboardPanel {
   @state() private renaming?: Renaming;
 
   readonly #documents: Loader<StoredDocument[]> = new Loader(this, (adapter) => adapter.listDocuments());
-  readonly #quota: Loader<DocumentQuota | null> = new Loader(this, async (adapter) => (adapter.getDocumentQuota ? adapter.getDocumentQuota() : null), {
-    quiet: true,
+  readonly #upload = new DocumentUpload(this, {
+    id: this.uid,
+    locale: () => this.locale,
+    stored: (stored) => {
+      this.#documents.set([...(this.#documents.data ?? []), stored]);
+      this.announce(this.t('dashboard.documents.uploaded', { name: stored.name }));
+    },
   });
 
   protected get titleKey(): MessageKey {
@@ -135,59 +123,7 @@ export class CitizenDocumentsPanel extends DashboardPanel {
 
   protected reload() {
     void this.#documents.load();
-    void this.#quota.load();
-  }
-
-  get #maxBytes() {
-    return this.#quota.data?.maxFileBytes ?? DEFAULT_DOCUMENT_MAX_BYTES;
-  }
-
-  #size(bytes: number) {
-    return formatBytes(bytes, this.locale, { kb: this.t('dashboard.documents.kb'), mb: this.t('dashboard.documents.mb') });
-  }
-
-  #fileErrorText(code: string) {
-    const key = `dashboard.documents.error.${code}`;
-    return isMessageKey(key) ? this.t(key, { max: this.#size(this.#maxBytes) }) : this.errorText(code);
-  }
-
-  async #send(file: File) {
-    const adapter = this.adapter;
-    if (!adapter || this.upload) return;
-    this.uploadError = undefined;
-    const problem = documentFileProblem(file, this.#maxBytes, this.#quota.data);
-    if (problem) {
-      this.attempt++;
-      this.uploadError = this.#fileErrorText(problem);
-      return;
-    }
-    this.upload = { name: file.name, percent: adapter.uploadDocumentWithProgress ? 0 : undefined };
-    try {
-      const stored = adapter.uploadDocumentWithProgress
-        ? await adapter.uploadDocumentWithProgress(file, file.name, (sent, total) => {
-            this.upload = { name: file.name, percent: total > 0 ? Math.min(100, Math.round((sent / total) * 100)) : undefined };
-          })
-        : await adapter.uploadDocument(file, file.name);
-      this.upload = undefined;
-      this.#documents.set([...(this.#documents.data ?? []), stored]);
-      void this.#quota.load();
-      this.announce(this.t('dashboard.documents.uploaded', { name: stored.name }));
-    } catch (error) {
-      const citizenError = CitizenError.from(error);
-      this.upload = undefined;
-      this.attempt++;
-      const field = citizenError.fields?.['file'];
-      this.uploadError = field ? this.#fileErrorText(field) : this.errorText(citizenError);
-      this.handleRefusal(citizenError);
-    }
-  }
-
-  private handleFileChange(event: Event) {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    if (file) void this.#send(file);
-    // The same file chosen again (after fixing nothing) still fires `change`.
-    input.value = '';
+    void this.#upload.quota.load();
   }
 
   private handleDragOver(event: DragEvent) {
@@ -201,7 +137,7 @@ export class CitizenDocumentsPanel extends DashboardPanel {
     event.preventDefault();
     this.isOver = false;
     const file = event.dataTransfer?.files[0];
-    if (file) void this.#send(file);
+    if (file) void this.#upload.send(file);
   }
 
   #askDelete(document: StoredDocument) {
@@ -223,7 +159,7 @@ export class CitizenDocumentsPanel extends DashboardPanel {
       await adapter.deleteDocument(document.id);
       this.confirming = undefined;
       this.#documents.set((this.#documents.data ?? []).filter((d) => d.id !== document.id));
-      void this.#quota.load();
+      void this.#upload.quota.load();
       this.announce(this.t('dashboard.documents.deleted', { name: document.name }));
       this.focusAfterRender(`#${this.uid}-file`);
     } catch (error) {
@@ -309,49 +245,22 @@ export class CitizenDocumentsPanel extends DashboardPanel {
   }
 
   #renderUpload() {
-    const inputId = `${this.uid}-file`;
-    const hintId = `${inputId}-hint`;
-    const errorId = `${inputId}-error`;
-    const quota = this.#quota.data;
-    const upload = this.upload;
+    const upload = this.#upload;
+    const quota = upload.quota.data;
     return html`
       <div
         part="dropzone"
-        class="dropzone ${this.isOver ? 'dropzone--over' : ''} ${this.uploadError ? 'dropzone--error' : ''}"
+        class="dropzone ${this.isOver ? 'dropzone--over' : ''} ${upload.error ? 'dropzone--error' : ''}"
         @dragover=${this.handleDragOver}
         @dragleave=${() => (this.isOver = false)}
         @drop=${this.handleDrop}
       >
-        <label class="citizen-label" for=${inputId}>${this.t('dashboard.documents.add')}</label>
-        <p class="muted" id=${hintId}>
-          ${this.t('dashboard.documents.hint', { max: this.#size(this.#maxBytes) })}
-          ${quota ? this.t('dashboard.documents.quota', { used: this.#size(quota.usedBytes), total: this.#size(quota.quotaBytes) }) : nothing}
-        </p>
-        ${this.uploadError
-          ? keyed(
-              this.attempt,
-              html`<p class="alert" id=${errorId} role="alert">
-                <span class="visually-hidden">${this.t('common.errorPrefix')}</span> ${this.uploadError}
-              </p>`,
-            )
-          : nothing}
-        <input
-          id=${inputId}
-          type="file"
-          accept=${DOCUMENT_ACCEPT}
-          aria-describedby="${hintId}${this.uploadError ? ` ${errorId}` : ''}"
-          aria-invalid=${this.uploadError ? 'true' : nothing}
-          ?disabled=${!!upload}
-          @change=${this.handleFileChange}
-        />
-        ${upload
-          ? html`<p id="${this.uid}-progress-label">
-                ${upload.percent === undefined
-                  ? this.t('dashboard.documents.sending', { name: upload.name })
-                  : this.t('dashboard.documents.sendingPercent', { name: upload.name, percent: upload.percent })}
-              </p>
-              <progress aria-labelledby="${this.uid}-progress-label" max="100" value=${upload.percent ?? nothing}></progress>`
-          : nothing}
+        ${upload.render({
+          label: this.t('dashboard.documents.add'),
+          hint: this.t('dashboard.documents.hint', { max: this.#upload.size(upload.maxBytes) }),
+          extraHint: quota ? this.t('dashboard.documents.quota', { used: this.#upload.size(quota.usedBytes), total: this.#upload.size(quota.quotaBytes) }) : undefined,
+          hintClass: 'muted',
+        })}
       </div>
     `;
   }
@@ -367,7 +276,7 @@ export class CitizenDocumentsPanel extends DashboardPanel {
     return html`
       <li part="document" class="card">
         ${this.heading(this.subLevel, document.name, { id: titleId, className: 'item-title' })}
-        <p class="meta">${type} · ${this.#size(document.sizeBytes)} · ${this.t('dashboard.documents.addedOn', { date: this.#date(document.uploadedAt) })}</p>
+        <p class="meta">${type} · ${this.#upload.size(document.sizeBytes)} · ${this.t('dashboard.documents.addedOn', { date: this.#date(document.uploadedAt) })}</p>
         <div class="member-actions">
           ${adapter
             ? html`<a class="citizen-link" href=${adapter.documentUrl(document.id)} download=${document.name} aria-describedby=${titleId}>
