@@ -811,7 +811,7 @@ export const en: Catalog = {
     'Left and right arrows: previous or next day; up and down arrows: another activity; Home and End: start and end of the week; Page Up and Page Down: previous or next week; Enter or Space: book or cancel the day.',
   'dashboard.agenda.checklist.intro': 'Before you can book, the city needs:',
   'dashboard.agenda.checklist.help':
-    'You can complete {name}’s “Record” or put these documents in your secure document storage. Cancelling is still possible.',
+    'You can complete {name}’s “Administrative record” or put these documents in your secure document storage. Cancelling is still possible.',
   'dashboard.agenda.checklist.bookRefused': 'Booking is not possible: the city still needs documents for {name} (see the list above the calendar).',
   'dashboard.agenda.repeat.toggle': 'Book or cancel several days',
   'dashboard.agenda.repeat.action': 'Action',

@@ -840,7 +840,7 @@ export const fr = {
     'Flèches gauche et droite : jour précédent ou suivant ; flèches haut et bas : autre activité ; Début et Fin : début et fin de la semaine ; Page précédente et Page suivante : semaine précédente ou suivante ; Entrée ou Espace : réserver ou annuler le jour.',
   'dashboard.agenda.checklist.intro': 'Avant de pouvoir réserver, la mairie a besoin de :',
   'dashboard.agenda.checklist.help':
-    'Vous pouvez compléter la « Fiche » de {name} ou déposer ces pièces dans votre espace de stockage sécurisé. Les annulations restent possibles.',
+    'Vous pouvez compléter le « Dossier administratif » de {name} ou déposer ces pièces dans votre espace de stockage sécurisé. Les annulations restent possibles.',
   'dashboard.agenda.checklist.bookRefused': 'Réservation impossible : la mairie attend encore des pièces pour {name} (voir la liste au-dessus du calendrier).',
   'dashboard.agenda.repeat.toggle': 'Réserver ou annuler plusieurs jours',
   'dashboard.agenda.repeat.action': 'Action',

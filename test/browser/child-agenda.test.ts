@@ -350,7 +350,7 @@ describe('<citizen-child-agenda>: closures, week view, several days, "ce qu\'il 
     fake.agenda.missing = ['Fiche sanitaire 2026-2027', 'Attestation d’assurance extrascolaire 2026-2027'];
     const el = await mountAgenda('2026-12');
     await waitForText(el, 'Avant de pouvoir réserver, la mairie a besoin de : Fiche sanitaire 2026-2027 Attestation d’assurance extrascolaire 2026-2027');
-    await waitForText(el, 'Vous pouvez compléter la « Fiche » de Léa ou déposer ces pièces dans votre espace de stockage sécurisé.');
+    await waitForText(el, 'Vous pouvez compléter le « Dossier administratif » de Léa ou déposer ces pièces dans votre espace de stockage sécurisé.');
     await choose(el, /^mardi 1 décembre/);
     await waitUntil(() => deepQuery(el, '[role="status"]')!.textContent!.includes('Réservation impossible'), 'refusal said');
     expect(deepText(el)).not.to.include('Vos modifications');
