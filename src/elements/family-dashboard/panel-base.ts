@@ -15,6 +15,7 @@ import { CitizenError } from '../../core/errors.js';
 import { headingTag } from '../../core/form.js';
 import { httpUrl } from '../../core/urls.js';
 import type { MessageKey } from '../../i18n/index.js';
+import type { CitizenRequest } from '../../schemas/requests.js';
 import { lightFormStyles } from '../../styles/light-form.js';
 import { tokens } from '../../styles/tokens.js';
 import { requireTerms } from '../../core/require-terms.js';
@@ -258,6 +259,32 @@ export abstract class DashboardPanel extends CitizenElement {
             }}>
               ${this.t('dashboard.retry')}
             </button>`}
+      </div>
+    `;
+  }
+
+  /**
+   * A request just sent: `message` said in the live region, focus moved to the success
+   * notice (id `${uid}-sent`) once rendered, and `citizen-request-sent` fired.
+   */
+  protected requestSent(request: CitizenRequest, message: string) {
+    this.announce(message);
+    this.focusAfterRender(`#${this.uid}-sent`);
+    this.emit('citizen-request-sent', { request });
+  }
+
+  /**
+   * The success notice of a request just sent (focused by `requestSent`): `message`, the
+   * request's summary, and the "… une autre …" button `another` that starts a new one.
+   */
+  protected renderRequestSent(request: CitizenRequest, texts: { message: string; another: string }, another: () => void) {
+    return html`
+      <div class="notice notice--success" id="${this.uid}-sent" tabindex="-1">
+        <p>${texts.message}</p>
+        <p>${this.t('dashboard.absence.summary', { summary: request.summary })}</p>
+      </div>
+      <div class="actions">
+        <button class="citizen-button citizen-button--secondary" type="button" @click=${another}>${texts.another}</button>
       </div>
     `;
   }

@@ -115,9 +115,7 @@ export class CitizenAbsenceForm extends DashboardPanel {
     const request = await this.#form.submit((report) => adapter.reportAbsence(report));
     if (!request) return;
     this.sent = request;
-    this.announce(this.t('dashboard.absence.sent'));
-    this.focusAfterRender(`#${this.uid}-sent`);
-    this.emit('citizen-request-sent', { request });
+    this.requestSent(request, this.t('dashboard.absence.sent'));
   }
 
   #another() {
@@ -131,17 +129,9 @@ export class CitizenAbsenceForm extends DashboardPanel {
     const child = this.child;
     if (!child) return nothing;
     if (this.sent) {
-      return html`
-        <div class="notice notice--success" id="${this.uid}-sent" tabindex="-1">
-          <p>${this.t('dashboard.absence.sent')}</p>
-          <p>${this.t('dashboard.absence.summary', { summary: this.sent.summary })}</p>
-        </div>
-        <div class="actions">
-          <button class="citizen-button citizen-button--secondary" type="button" @click=${() => this.#another()}>
-            ${this.t('dashboard.absence.another')}
-          </button>
-        </div>
-      `;
+      return this.renderRequestSent(this.sent, { message: this.t('dashboard.absence.sent'), another: this.t('dashboard.absence.another') }, () =>
+        this.#another(),
+      );
     }
     const form = this.#form;
     const prefix = this.t('common.errorPrefix');

@@ -123,9 +123,7 @@ export class CitizenEnrolmentForm extends DashboardPanel {
     const request = await form.submit((data) => adapter.requestEnrolment!(child.id, data));
     if (!request) return;
     this.sent = request;
-    this.announce(this.t('dashboard.enrolment.sent'));
-    this.focusAfterRender(`#${this.uid}-sent`);
-    this.emit('citizen-request-sent', { request });
+    this.requestSent(request, this.t('dashboard.enrolment.sent'));
   }
 
   #another() {
@@ -138,17 +136,9 @@ export class CitizenEnrolmentForm extends DashboardPanel {
     const child = this.child;
     if (!child) return nothing;
     if (this.sent) {
-      return html`
-        <div class="notice notice--success" id="${this.uid}-sent" tabindex="-1">
-          <p>${this.t('dashboard.enrolment.sent')}</p>
-          <p>${this.t('dashboard.absence.summary', { summary: this.sent.summary })}</p>
-        </div>
-        <div class="actions">
-          <button class="citizen-button citizen-button--secondary" type="button" @click=${() => this.#another()}>
-            ${this.t('dashboard.enrolment.another')}
-          </button>
-        </div>
-      `;
+      return this.renderRequestSent(this.sent, { message: this.t('dashboard.enrolment.sent'), another: this.t('dashboard.enrolment.another') }, () =>
+        this.#another(),
+      );
     }
     return this.renderLoad(this.#choices, 'dashboard.enrolment.loadError', (choices) => this.#renderForm(child, choices));
   }

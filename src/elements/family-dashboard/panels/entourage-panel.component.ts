@@ -140,9 +140,7 @@ export class CitizenEntouragePanel extends DashboardPanel {
     this.isAdding = false;
     this.sent = [request, ...this.sent];
     this.justSent = request.id;
-    this.announce(this.t('dashboard.entourage.sent'));
-    this.focusAfterRender(`#${this.uid}-sent`);
-    this.emit('citizen-request-sent', { request });
+    this.requestSent(request, this.t('dashboard.entourage.sent'));
   }
 
   #pending(): CitizenRequest[] {
