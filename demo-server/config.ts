@@ -7,7 +7,6 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
 import { CityConfig } from '../src/schemas/city-config.js';
-import { setSchoolHolidays } from './activities/calendar.js';
 import { demoCatalogue, type ActivityCatalogue } from './activities/catalogue.js';
 
 const DEFAULT_CITY = fileURLToPath(new URL('./cities/ville-de-demo.json', import.meta.url));
@@ -119,8 +118,6 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     throw new ConfigError('Environment: FRANCECONNECT_CLIENT_ID and FRANCECONNECT_CLIENT_SECRET are required with FRANCECONNECT_ISSUER');
   }
   const city = await loadCityConfig(e.CITY_CONFIG);
-  // The server and the admin commands both start here: the agenda, bookings and invoices see the city's holidays.
-  setSchoolHolidays(city.schoolHolidays ?? []);
   const publicUrl = new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`);
   return {
     port: e.PORT,
@@ -145,6 +142,6 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     cityFile: e.CITY_CONFIG,
     paymentSecret: e.PAYMENT_SECRET,
     documents: { maxFileBytes: e.DOCUMENT_MAX_BYTES, quotaBytes: e.DOCUMENT_QUOTA_BYTES },
-    activities: demoCatalogue(),
+    activities: demoCatalogue(city.schoolHolidays ?? []),
   };
 }

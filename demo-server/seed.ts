@@ -11,7 +11,7 @@ import { hashPassword } from './auth/passwords.js';
 import type { FieldCipher } from './auth/field-cipher.js';
 import { writeChildRecord } from './family/child-records.js';
 import { summaryOf } from './family/requests.js';
-import { demoCatalogue, runsOn, type ActivityCatalogue } from './activities/catalogue.js';
+import { runsOn, type ActivityCatalogue } from './activities/catalogue.js';
 import { addDays, datesBetween, parisToday } from './activities/calendar.js';
 import type { BookingRecord } from './store/types.js';
 import { generateInvoices } from './billing/invoices.js';
@@ -25,7 +25,7 @@ export const DEMO_ENFANCE_KEY = 'K7PQ-M4XW-9HTR';
 export const normaliseServiceKey = (key: string) => key.toUpperCase().replace(/[^A-Z0-9]/g, '');
 export const hashServiceKey = (key: string) => createHash('sha256').update(normaliseServiceKey(key)).digest('hex');
 
-export async function seedDemoData(store: Store, cipher: FieldCipher): Promise<boolean> {
+export async function seedDemoData(store: Store, cipher: FieldCipher, catalogue: ActivityCatalogue): Promise<boolean> {
   if ((await store.accounts.list()).length > 0) return false;
   const householdId = 'foyer-dupont';
   const now = new Date().toISOString();
@@ -64,7 +64,7 @@ export async function seedDemoData(store: Store, cipher: FieldCipher): Promise<b
     });
   }
   await seedDashboard(store, cipher, householdId);
-  await seedActivities(store, householdId);
+  await seedActivities(store, householdId, catalogue);
   return true;
 }
 
@@ -80,7 +80,7 @@ const monthStart = (today: string, offset: number) => {
  * months ago until the end of the school year, booked on every open day of the last two
  * months, and Hugo on the next open Wednesdays.
  */
-async function seedActivities(store: Store, householdId: string, catalogue: ActivityCatalogue = demoCatalogue()): Promise<void> {
+async function seedActivities(store: Store, householdId: string, catalogue: ActivityCatalogue): Promise<void> {
   const today = parisToday();
   const from = monthStart(today, -2);
   const year = Number(today.slice(0, 4)) + (Number(today.slice(5, 7)) >= 8 ? 1 : 0);
@@ -101,7 +101,7 @@ async function seedActivities(store: Store, householdId: string, catalogue: Acti
     const days = [...datesBetween(from, lastMonthEnd)];
     if (activityId === 'mercredi') days.push(...[...datesBetween(addDays(today, 7), addDays(today, 28))]);
     for (const date of days) {
-      if (!runsOn(activity, date) || !weekdays.includes(new Date(`${date}T00:00:00Z`).getUTCDay())) continue;
+      if (!runsOn(catalogue, activity, date) || !weekdays.includes(new Date(`${date}T00:00:00Z`).getUTCDay())) continue;
       bookings.push({ householdId, childId, activityId, date, bookedAt: now, bookedBy: marie.id });
     }
   }

@@ -55,7 +55,7 @@ export async function startServer(
   try {
     const cipher = await loadDataKey(env, config.dataFile);
     await assertDataKeyOpensStore(store, cipher, config.dataFile);
-    if (options.seed !== false) await seedDemoData(store, cipher);
+    if (options.seed !== false) await seedDemoData(store, cipher, config.activities);
     const outboxDir = join(dirname(resolve(config.dataFile)), 'outbox');
     const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir, from: `"${config.city.name}" <nepasrepondre@${config.publicUrl.hostname}>` });
     const adminToken = await adminTokenFor(config);

@@ -48,6 +48,7 @@ export async function childContext(store: Store, household: HouseholdRecord, chi
 
 /** Why a change cannot be made that day, before capacity is counted; undefined if it may. */
 export function refusalOf(
+  catalogue: ActivityCatalogue,
   ctx: ChildContext,
   activity: ActivityDefinition | undefined,
   date: string,
@@ -55,7 +56,7 @@ export function refusalOf(
   now: Date,
 ): string | undefined {
   if (!activity || !isEnrolled(ctx.enrolments, activity.id, date)) return 'not_enrolled';
-  if (!runsOn(activity, date)) return 'closed';
+  if (!runsOn(catalogue, activity, date)) return 'closed';
   if (isPast(date, now)) return 'past';
   if (isLocked(activity, date, now)) return 'notice_period';
   if (action === 'book' && ctx.absences.some((a) => date >= a.from && date <= a.to)) return 'absent';
@@ -82,7 +83,7 @@ export async function agendaOf(
       if (!isActivityWeekday(activity, date) || !isEnrolled(ctx.enrolments, activity.id, date)) continue;
       const isBooked = booked.has(`${activity.id}|${date}`);
       let state: AgendaDay['state'];
-      if (!runsOn(activity, date)) state = 'closed';
+      if (!runsOn(catalogue, activity, date)) state = 'closed';
       else if (isPast(date, now)) state = 'past';
       else if (ctx.absences.some((a) => date >= a.from && date <= a.to)) state = 'absent';
       else if (isLocked(activity, date, now)) state = 'locked';
@@ -90,7 +91,7 @@ export async function agendaOf(
       else if ((counts.get(`${activity.id}|${date}`) ?? 0) >= activity.capacity) state = 'full';
       else state = 'available';
       // A holiday activity does not run on school days: only a public holiday closes it by name.
-      const named = state === 'closed' ? closureOf(date) : undefined;
+      const named = state === 'closed' ? closureOf(catalogue.schoolHolidays, date) : undefined;
       const closure = named?.kind === 'school-holidays' && activity.season === 'holidays' ? undefined : named;
       days.push({
         date,

@@ -62,29 +62,21 @@ export function publicHolidays(year: number): Map<string, string> {
   return found;
 }
 
-let configuredSchoolHolidays: readonly SchoolHoliday[] = [];
-
-/**
- * The city's school holidays, set once at start-up from its configuration (loadConfig), so
- * that a city maintains them in its file, without code. Until then, none.
+/*
+ * School holidays are the city's (`schoolHolidays` in its file, so that it maintains them
+ * without code), handed in by the caller — the catalogue carries them — rather than kept in
+ * this module: two servers of one process (the tests) may serve two cities.
  */
-export function setSchoolHolidays(holidays: readonly SchoolHoliday[]): void {
-  configuredSchoolHolidays = [...holidays];
-}
-
-/** The city's school holidays, as configured. */
-export const schoolHolidays = (): readonly SchoolHoliday[] => configuredSchoolHolidays;
-
-const schoolHolidayOn = (date: string) => configuredSchoolHolidays.find((h) => date >= h.from && date <= h.to);
+const schoolHolidayOn = (holidays: readonly SchoolHoliday[], date: string) => holidays.find((h) => date >= h.from && date <= h.to);
 
 export const isPublicHoliday = (date: string) => publicHolidays(Number(date.slice(0, 4))).has(date);
-export const isSchoolHoliday = (date: string) => schoolHolidayOn(date) !== undefined;
+export const isSchoolHoliday = (holidays: readonly SchoolHoliday[], date: string) => schoolHolidayOn(holidays, date) !== undefined;
 
 /** Why the city's school-time activities are closed on `date`, named for the agenda; a public holiday first. */
-export function closureOf(date: string): AgendaClosure | undefined {
+export function closureOf(holidays: readonly SchoolHoliday[], date: string): AgendaClosure | undefined {
   const holiday = publicHolidays(Number(date.slice(0, 4))).get(date);
   if (holiday) return { kind: 'public-holiday', name: holiday };
-  const school = schoolHolidayOn(date);
+  const school = schoolHolidayOn(holidays, date);
   return school ? { kind: 'school-holidays', name: school.name } : undefined;
 }
 

@@ -5,6 +5,7 @@
  * by the notice period ("délai de prévenance"). A city edits this file (or replaces
  * `config.activities`); prices are integer cents per day.
  */
+import type { SchoolHoliday } from '../../src/schemas/city-config.js';
 import { isPublicHoliday, isSchoolHoliday, parisMidnight, parisToday, weekday } from './calendar.js';
 
 export interface TariffBracket {
@@ -32,6 +33,8 @@ export interface ActivityDefinition {
 export interface ActivityCatalogue {
   brackets: TariffBracket[];
   activities: ActivityDefinition[];
+  /** The city's school holidays (its file's `schoolHolidays`): school-time activities close, holiday ones run. */
+  schoolHolidays: readonly SchoolHoliday[];
 }
 
 const BRACKETS: TariffBracket[] = [
@@ -45,9 +48,10 @@ const BRACKETS: TariffBracket[] = [
 const SCHOOL_DAYS = [1, 2, 4, 5];
 const grid = (a: number, b: number, c: number, d: number, e: number) => ({ A: a, B: b, C: c, D: d, E: e });
 
-/** The demo city's catalogue (a fresh copy: tests may change a capacity). */
-export function demoCatalogue(): ActivityCatalogue {
+/** The demo city's catalogue (a fresh copy: tests may change a capacity), with the city's school holidays. */
+export function demoCatalogue(schoolHolidays: readonly SchoolHoliday[] = []): ActivityCatalogue {
   return structuredClone({
+    schoolHolidays,
     brackets: BRACKETS,
     activities: [
       { id: 'restauration-scolaire', name: 'Restauration scolaire', noticeHours: 48, capacity: 180, weekdays: SCHOOL_DAYS, season: 'school', prices: grid(110, 250, 390, 480, 560) },
@@ -69,10 +73,11 @@ export function bracketFor(catalogue: ActivityCatalogue, quotientFamilial: numbe
 export const unitPrice = (activity: ActivityDefinition, bracket: TariffBracket) => activity.prices[bracket.id] ?? 0;
 
 /** Whether the activity runs on its weekday `date` ('closed' when not: holidays, public holidays). */
-export function runsOn(activity: ActivityDefinition, date: string): boolean {
+export function runsOn(catalogue: ActivityCatalogue, activity: ActivityDefinition, date: string): boolean {
   if (!activity.weekdays.includes(weekday(date))) return false;
   if (isPublicHoliday(date)) return false;
-  return activity.season === 'holidays' ? isSchoolHoliday(date) : !isSchoolHoliday(date);
+  const holiday = isSchoolHoliday(catalogue.schoolHolidays, date);
+  return activity.season === 'holidays' ? holiday : !holiday;
 }
 
 /** Whether `date` is a day of the activity's week at all (its agenda lists only those). */

@@ -46,7 +46,7 @@ export function bookingRoutes(deps: ActivityRoutesDeps): Router {
       const duplicate = seen.has(key);
       seen.add(key);
       const activity = catalogue.activities.find((a) => a.id === activityId);
-      const refusal = duplicate ? 'duplicate' : refusalOf(ctx, activity, date, action, now);
+      const refusal = duplicate ? 'duplicate' : refusalOf(catalogue, ctx, activity, date, action, now);
       return { activityId, date, action, ...(refusal ? { refusal } : {}) };
     });
     const bodyHash = createHash('sha256').update(JSON.stringify({ childId: batch.childId, changes: batch.changes })).digest('hex');

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { AdminUsageError } from '../../demo-server/admin/commands.js';
-import { addDays, closureOf, isPublicHoliday, parisToday, publicHolidays, schoolHolidays } from '../../demo-server/activities/calendar.js';
+import { addDays, closureOf, isPublicHoliday, parisToday, publicHolidays } from '../../demo-server/activities/calendar.js';
 import type { Client } from './helpers.js';
 import { citizen, startDashboardServer, type DashboardServer } from './dashboard-helpers.js';
 
@@ -39,10 +39,10 @@ describe('agenda closures and the child checklist', () => {
   after(() => server.stop());
 
   it('names each closure: school holidays of zone B, public holidays first', () => {
-    assert.deepEqual(closureOf('2026-12-21'), { kind: 'school-holidays', name: 'Vacances de Noël' });
-    assert.deepEqual(closureOf('2026-12-25'), { kind: 'public-holiday', name: 'Noël' });
-    assert.deepEqual(closureOf('2026-11-11'), { kind: 'public-holiday', name: 'Armistice 1918' });
-    assert.equal(closureOf('2026-12-01'), undefined);
+    assert.deepEqual(closureOf(server.config.activities.schoolHolidays, '2026-12-21'), { kind: 'school-holidays', name: 'Vacances de Noël' });
+    assert.deepEqual(closureOf(server.config.activities.schoolHolidays, '2026-12-25'), { kind: 'public-holiday', name: 'Noël' });
+    assert.deepEqual(closureOf(server.config.activities.schoolHolidays, '2026-11-11'), { kind: 'public-holiday', name: 'Armistice 1918' });
+    assert.equal(closureOf(server.config.activities.schoolHolidays, '2026-12-01'), undefined);
   });
 
   it('gives every closed day of the agenda its closure, and no other day one', async () => {
@@ -52,7 +52,7 @@ describe('agenda closures and the child checklist', () => {
     for (const day of closed) {
       const expected = isPublicHoliday(day.date)
         ? publicHolidays(Number(day.date.slice(0, 4))).get(day.date)
-        : schoolHolidays().find((h) => day.date >= h.from && day.date <= h.to)?.name;
+        : server.config.activities.schoolHolidays.find((h) => day.date >= h.from && day.date <= h.to)?.name;
       assert.equal(day.closure?.name, expected, day.date);
       assert.equal(day.closure?.kind, isPublicHoliday(day.date) ? 'public-holiday' : 'school-holidays', day.date);
     }

@@ -64,15 +64,17 @@ describe('start-up configuration', () => {
   it('takes the school holidays from the city file, and names a bad entry', async () => {
     const demo = await loadConfig({});
     assert.equal(demo.city.schoolHolidays?.length, 12);
-    assert.deepEqual(closureOf('2025-12-24'), { kind: 'school-holidays', name: 'Vacances de Noël' });
-    assert.equal(isSchoolHoliday('2026-05-15'), true, "pont de l'Ascension 2026");
-    assert.equal(isSchoolHoliday('2026-07-03'), false, 'the last school day before the summer');
+    const holidays = demo.activities.schoolHolidays;
+    assert.deepEqual(closureOf(holidays, '2025-12-24'), { kind: 'school-holidays', name: 'Vacances de Noël' });
+    assert.equal(isSchoolHoliday(holidays, '2026-05-15'), true, "pont de l'Ascension 2026");
+    assert.equal(isSchoolHoliday(holidays, '2026-07-03'), false, 'the last school day before the summer');
 
     const own = [{ name: 'Vacances de Noël', from: '2030-12-21', to: '2031-01-05' }];
     await withCity({ ...demoCity, schoolHolidays: own }, async (file) => {
-      await loadConfig({ CITY_CONFIG: file });
-      assert.equal(isSchoolHoliday('2030-12-24'), true);
-      assert.equal(isSchoolHoliday('2025-12-24'), false, 'the demo dates are gone');
+      const city = (await loadConfig({ CITY_CONFIG: file })).activities.schoolHolidays;
+      assert.equal(isSchoolHoliday(city, '2030-12-24'), true);
+      assert.equal(isSchoolHoliday(city, '2025-12-24'), false, 'the demo dates are gone');
+      assert.equal(isSchoolHoliday(holidays, '2025-12-24'), true, "another city's configuration changes nothing for the first");
     });
 
     const bad: [unknown, RegExp][] = [
