@@ -11,7 +11,8 @@
  *   DOCUMENT_MAX_BYTES → 413 `file_too_large`; past the account's DOCUMENT_QUOTA_BYTES → 413
  *   `quota_exceeded`.
  * - `GET /documents`, `GET /documents/quota`, `GET /documents/:id/content` (attachment, the
- *   stored type, nosniff), `PATCH /documents/:id` `{ name }`, `DELETE /documents/:id`.
+ *   stored type, nosniff), `PATCH /documents/:id` `{ name }` (the type's extension kept),
+ *   `DELETE /documents/:id`.
  *
  * The content is a file under `<data folder>/documents/<account id>/<random id>`, outside any
  * public path; the store keeps the metadata only.
@@ -52,6 +53,19 @@ export const documentJson = (d: DocumentRecord): StoredDocument => ({
   uploadedAt: d.uploadedAt,
   ...(d.category ? { category: d.category } : {}),
 });
+
+/**
+ * A new name keeps an extension of the stored type ("Attestation" → "Attestation.pdf",
+ * "facture.exe" → "facture.exe.pdf"): the download then opens with the right program, and
+ * a name never says another type than the content, as the upload already demands.
+ */
+function withTypeExtension(name: string, type: string): string {
+  const extensions = ALLOWED[type] ?? [];
+  const extension = /\.([A-Za-z0-9]{1,5})$/.exec(name)?.[1]?.toLowerCase();
+  if (extensions.length === 0 || (extension !== undefined && extensions.includes(extension))) return name;
+  const suffix = `.${extensions[0]}`;
+  return `${name.slice(0, 200 - suffix.length)}${suffix}`;
+}
 
 /** A file name to show: no path, no control characters, bounded. */
 const cleanName = (name: string) =>
@@ -200,9 +214,9 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
 
   router.patch('/documents/:id', ...guard, async (req, res) => {
     const { account } = res.locals.session!;
-    await ownDocument(account.id, req.params.id);
+    const document = await ownDocument(account.id, req.params.id);
     const { name } = parse(DocumentRename, req.body);
-    const renamed = await store.documents.rename(String(req.params.id), account.id, cleanName(name));
+    const renamed = await store.documents.rename(String(req.params.id), account.id, withTypeExtension(cleanName(name), document.type));
     if (!renamed) throw new ApiError(404, 'not_found', 'No such document');
     res.json(documentJson(renamed));
   });

@@ -65,6 +65,10 @@ describe('documents: owner only, type from content, limits', () => {
 
     const renamed = await marie.call('PATCH', `/api/v1/documents/${jpeg.json.id}`, { body: { name: 'Attestation assurance.jpg' } });
     assert.equal(renamed.json.name, 'Attestation assurance.jpg');
+    // The name keeps saying what the content is.
+    for (const [name, stored] of [['Attestation assurance', 'Attestation assurance.jpg'], ['facture.exe', 'facture.exe.jpg'], ['Scan.JPEG', 'Scan.JPEG'], ['x'.repeat(200), `${'x'.repeat(196)}.jpg`]]) {
+      assert.equal((await marie.call('PATCH', `/api/v1/documents/${jpeg.json.id}`, { body: { name } })).json.name, stored, name);
+    }
     // A path separator would have been cut silently (only the last segment kept): refused in words instead.
     for (const [name, code] of [['../Attestation.jpg', 'forbidden_characters'], ['a:b.jpg', 'forbidden_characters'], ['   ', 'required'], ['x'.repeat(201), 'too_long']]) {
       const refused = await marie.call('PATCH', `/api/v1/documents/${jpeg.json.id}`, { body: { name } });
