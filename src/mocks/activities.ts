@@ -125,18 +125,21 @@ export class MockAgenda {
   }
 }
 
+/** The child's agenda in `agendas`, made on first use (so that an absence reported first is kept). */
+export function mockAgendaOf(agendas: Map<string, MockAgenda>, childId: string): MockAgenda {
+  let agenda = agendas.get(childId);
+  if (!agenda) {
+    agenda = new MockAgenda();
+    // The same list as the child's record in the dashboard's mocks (Hugo lacks a paper).
+    agenda.missing = [...(mockChildRecords()[childId]?.missing ?? [])];
+    agendas.set(childId, agenda);
+  }
+  return agenda;
+}
+
 /** MSW handlers of the activities' routes, for one family's children, each with its agenda. */
 export function createActivitiesHandlers(api: string, agendas = new Map<string, MockAgenda>()) {
-  const agendaOf = (childId: string) => {
-    let agenda = agendas.get(childId);
-    if (!agenda) {
-      agenda = new MockAgenda();
-      // The same list as the child's record in the dashboard's mocks (Hugo lacks a paper).
-      agenda.missing = [...(mockChildRecords()[childId]?.missing ?? [])];
-      agendas.set(childId, agenda);
-    }
-    return agenda;
-  };
+  const agendaOf = (childId: string) => mockAgendaOf(agendas, childId);
   const seen = new Map<string, BookingResult>();
   return [
     http.get(`${api}/children/:childId/activities`, ({ params }) => HttpResponse.json(agendaOf(String(params.childId)).activities)),

@@ -11,7 +11,7 @@ import { AbsenceReport, EnrolmentRequest, type Activity, type TariffGrid } from 
 import type { StoredDocument } from '../schemas/documents.js';
 import { fieldErrors } from '../schemas/errors.js';
 import type { CitizenRequest, RequestDetails } from '../schemas/requests.js';
-import { addIsoDays, MockAgenda, mockActivities, MOCK_TODAY } from './activities.js';
+import { addIsoDays, MockAgenda, mockActivities, mockAgendaOf, MOCK_TODAY } from './activities.js';
 import { mockHousehold } from './dashboard.js';
 
 /** The city's activities: the children's three, and two more to enrol in. */
@@ -49,6 +49,8 @@ export interface ChildServicesMockOptions {
   agendas?: Map<string, MockAgenda>;
   /** The account's stored documents: a certificate must be one of them (else 400 `unknown_document`). */
   documents?: () => StoredDocument[];
+  /** The family's requests (the dashboard mock's): an absence or an enrolment is added there too. */
+  requests?: CitizenRequest[];
 }
 
 const frenchDay = (isoDate: string) => isoDate.split('-').reverse().join('/');
@@ -64,7 +66,9 @@ export function createChildServicesHandlers(api: string, options: ChildServicesM
 
   const newRequest = (type: CitizenRequest['type'], summary: string, details: RequestDetails, attachments: CitizenRequest['attachments'] = undefined): CitizenRequest => {
     const at = new Date().toISOString();
-    return { id: `req-${++next}`, type, summary, createdAt: at, status: 'sent', history: [{ at, status: 'sent' }], details, ...(attachments ? { attachments } : {}) };
+    const created: CitizenRequest = { id: `req-${++next}`, type, summary, createdAt: at, status: 'sent', history: [{ at, status: 'sent' }], details, ...(attachments ? { attachments } : {}) };
+    options.requests?.unshift(created);
+    return created;
   };
 
   return [
@@ -87,7 +91,7 @@ export function createChildServicesHandlers(api: string, options: ChildServicesM
       const attachments = [report.certificateId, ...(report.attachmentIds ?? [])].filter((id): id is string => !!id);
       const unknown = stored ? attachments.find((id) => !stored.some((d) => d.id === id)) : undefined;
       if (unknown) return invalid({ [report.certificateId ? 'certificateId' : 'attachmentIds']: 'unknown_document' });
-      const agenda = options.agendas?.get(child.id);
+      const agenda = options.agendas && mockAgendaOf(options.agendas, child.id);
       if (agenda) {
         for (let date = report.from; date <= report.to; date = addIsoDays(date, 1)) {
           for (const activity of agenda.activities) agenda.absent.add(`${activity.id}|${date}`);

@@ -231,12 +231,14 @@ export function createDashboardHandlers(
   mustAcceptTerms: () => boolean,
   /** Ends the mock's session (closing the account does). */
   endSession: () => void = () => {},
+  /** The family's requests, shared with the mocks that make others (absences, enrolments); the family's own by default. */
+  shared?: { requests: CitizenRequest[] },
 ): HttpHandler[] {
   const { family = 'linked', failures = [], hangs = [], termsRefused = [], expired = [], latencyMs = 0 } = options;
   let profile = mockProfile(family !== 'fresh');
   let household: Household | null = family === 'fresh' ? null : mockHousehold();
   const records = mockChildRecords();
-  const requests: CitizenRequest[] = family === 'linked' ? mockRequests() : [];
+  const requests: CitizenRequest[] = shared?.requests ?? (family === 'linked' ? mockRequests() : []);
   const news: NewsItem[] = family === 'empty' ? [] : mockNews();
   const messages: CitizenMessage[] = family === 'linked' ? mockMessages() : [];
   let next = 100;

@@ -17,10 +17,10 @@ import { createAccountSecurityHandlers, touched, withIdleHeader, type AccountSec
 import { createFranceConnectHandlers, type FranceConnectMockOptions } from './franceconnect.js';
 import { createPasswordResetHandlers, type PasswordResetMockOptions } from './password-reset.js';
 import { createSignupHandlers, signupConfig, type SignupMockOptions } from './signup.js';
-import { createDashboardHandlers, type DashboardMockOptions } from './dashboard.js';
-import { createActivitiesHandlers } from './activities.js';
+import { createDashboardHandlers, mockRequests, type DashboardMockOptions } from './dashboard.js';
+import { createActivitiesHandlers, MockAgenda } from './activities.js';
 import { createInvoicesHandlers } from './invoices.js';
-import { createDocumentsHandlers } from './documents.js';
+import { createDocumentsHandlers, mockDocuments } from './documents.js';
 import { createChildServicesHandlers } from './child-services.js';
 
 export type MockScenario =
@@ -98,6 +98,9 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] {
   // first, so that their GET /profile (which changes with the family) answers.
   const termsGate = { mustAccept: () => false };
   const termsHandlers = createTermsHandlers(api, options.terms ?? {}, isLoggedIn, termsGate);
+  const agendas = new Map<string, MockAgenda>();
+  const documents = mockDocuments();
+  const requests = (options.dashboard?.family ?? 'linked') === 'linked' ? mockRequests() : [];
 
   return [
     http.get(`${api}/config`, () =>
@@ -143,11 +146,12 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] {
       return new HttpResponse(null, { status: 204 });
     }),
 
-    ...createDashboardHandlers(api, options.dashboard ?? {}, isLoggedIn, () => termsGate.mustAccept(), () => (session = null)),
-    ...createActivitiesHandlers(api),
+    ...createDashboardHandlers(api, options.dashboard ?? {}, isLoggedIn, () => termsGate.mustAccept(), () => (session = null), { requests }),
+    ...createActivitiesHandlers(api, agendas),
     ...createInvoicesHandlers(api),
-    ...createDocumentsHandlers(api),
-    ...createChildServicesHandlers(api),
+    ...createDocumentsHandlers(api, documents),
+    // One family: a reported absence shows in the agenda and in "Dernières demandes", its certificate is a stored document.
+    ...createChildServicesHandlers(api, { agendas, documents: () => documents, requests }),
     ...termsHandlers,
     ...createAccountSecurityHandlers(api, state, security),
     ...createFranceConnectHandlers(api, state, () => newSession(), options.franceConnect),

@@ -396,6 +396,20 @@ describe('the child actions with RestBackend and the mock API', () => {
     expect(posts.find((p) => p.url === '/api/v1/children/m-lea/enrolments')?.body).to.deep.equal({ activityId: 'vacances', from: '2026-11-30', to: '2027-07-02' });
   });
 
+  it('with the composed mocks, a reported absence shows in the agenda and in the requests, as on the server', async () => {
+    useMockScenario({ scenario: 'loggedIn', terms: { state: 'accepted' } });
+    const backend = new RestBackend('/api');
+    const el = await fixture(html`<citizen-absence-form .backend=${backend} .child=${lea()}></citizen-absence-form>`);
+    await setDate(el, 'Du', '2026-12-03');
+    getByRole(el, 'radio', 'Autre motif').click();
+    getByRole(el, 'button', 'Envoyer le signalement').click();
+    await waitForText(el, 'Démarche : Absence de Léa du 03/12/2026 au 03/12/2026 (autre motif)');
+    const days = await backend.getAgenda({ childId: 'm-lea', from: '2026-12-03', to: '2026-12-03' });
+    expect(days.length).to.be.greaterThan(0);
+    expect(days.every((day) => day.state === 'absent')).to.be.true;
+    expect((await backend.listRequests())[0]).to.include({ type: 'absence', summary: 'Absence de Léa du 03/12/2026 au 03/12/2026 (autre motif)' });
+  });
+
   it('creates, shows and revokes a calendar link', async () => {
     useMockScenario({ scenario: 'loggedIn', terms: { state: 'accepted' } });
     const el = await fixture(html`<citizen-calendar-feed .backend=${new RestBackend('/api')} .child=${lea()}></citizen-calendar-feed>`);
