@@ -88,7 +88,12 @@ export function accountRoutes(deps: AccountRoutesDeps): Router {
     }
   }
 
-  router.post('/accounts', async (req, res) => {
+  // A sign-up's field errors say whether a username or an e-mail is taken: the captcha makes
+  // asking costly, and this per-address limit bounds it even where the city has no captcha.
+  // Generous (a family retrying a form, a library's shared computers), still far from a scan.
+  const signupPerIp = perIpLimit({ windowMs: 15 * 60_000, limit: 60, message: 'Too many sign-up attempts from this address' });
+
+  router.post('/accounts', signupPerIp, async (req, res) => {
     const body = parse(SignupRequest, req.body);
     const fields: Record<string, string> = {};
 

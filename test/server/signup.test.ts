@@ -192,6 +192,17 @@ describe('sign-up (POST /api/v1/accounts)', () => {
     const noCsrf = await client.call('POST', '/api/v1/accounts', { body: signupForm(8), noCsrfHeader: true });
     assert.equal(noCsrf.status, 403);
   });
+
+  it('limits sign-up attempts per address (field errors tell a taken username), not per city', async () => {
+    const ip = '203.0.113.77';
+    const taken = () => signUp(signupForm(9, { username: 'marie.dupont' }), ip);
+    for (let i = 0; i < 60; i++) assert.deepEqual((await taken()).json.fields, { username: 'username_taken' }, `attempt ${i + 1}`);
+    const limited = await taken();
+    assert.equal(limited.status, 429);
+    assert.equal(limited.json.code, 'too_many_attempts');
+    assert.ok(Number(limited.headers.get('retry-after')) > 0);
+    assert.equal((await signUp(signupForm(9), '203.0.113.78')).status, 201, 'another address signs up');
+  });
 });
 
 describe('sign-up by activation mode', () => {
