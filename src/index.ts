@@ -82,5 +82,6 @@ export {
   type Catalog,
   type MessageKey,
   type Params,
+  type TextPart,
   type Translate,
 } from './i18n/index.js';

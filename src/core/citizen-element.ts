@@ -10,10 +10,36 @@ import type { CitizenBackend } from './backend.js';
 import { backendFor } from './backend-for.js';
 import { backendContext, configContext } from './context.js';
 import type { CityConfig, Locale } from '../schemas/city-config.js';
-import { createTranslator, isMessageKey, resolveLocale, type MessageKey, type Params, type Translate } from '../i18n/index.js';
+import { commonTexts } from '../i18n/parts/common.js';
+import { mergeTexts, type TextPart, type TextTable } from '../i18n/part.js';
+import { resolveLocale, translator, type MessageKey, type Params, type Translate } from '../i18n/translate.js';
 import { CitizenError } from './errors.js';
 
+/** Each element class's parts and its superclasses', merged the first time one of them speaks. */
+const tables = new WeakMap<object, TextTable>();
+
+function textTable(elementClass: typeof CitizenElement): TextTable {
+  let table = tables.get(elementClass);
+  if (!table) {
+    const parts: TextPart[] = [];
+    for (let c: unknown = elementClass; c !== LitElement && typeof c === 'function'; c = Object.getPrototypeOf(c)) {
+      if (Object.hasOwn(c, 'texts')) parts.unshift(...(c as typeof CitizenElement).texts);
+    }
+    table = mergeTexts(parts);
+    tables.set(elementClass, table);
+  }
+  return table;
+}
+
 export class CitizenElement extends LitElement {
+  /**
+   * The catalog parts (src/i18n/parts/) whose texts this class uses, besides those of its
+   * superclasses; `CitizenElement` brings `commonTexts` (error codes, shared wording). An
+   * explicit list rather than side-effect imports, so that no bundler can drop a part, and
+   * each element (or lazily loaded panel) downloads only its own texts.
+   */
+  static texts: readonly TextPart[] = [commonTexts];
+
   /**
    * The adapter. Set it from JavaScript, or let it come from an enclosing
    * `<citizen-portal>`, or give the element an `api` attribute.
@@ -87,16 +113,25 @@ export class CitizenElement extends LitElement {
   t(key: MessageKey, params?: Params): string {
     const config = this.cityConfig;
     if (this.#translator?.locale !== this.locale || this.#translator.config !== config) {
-      this.#translator = { locale: this.locale, config, t: createTranslator(this.locale, config?.texts[this.locale]) };
+      const table = textTable(this.constructor as typeof CitizenElement);
+      this.#translator = { locale: this.locale, config, t: translator(table, this.locale, config?.texts[this.locale]) };
     }
+    // A part missing from `static texts` would show the raw key: say so loudly (the browser
+    // tests fail on it, and test/browser/i18n.test.ts checks the declarations statically).
+    if (!this.hasText(key)) console.error(`<${this.localName}> has no text "${key}": add its part to static texts.`);
     return this.#translator.t(key, params);
+  }
+
+  /** Whether this element's parts hold a key (API and field codes are looked up this way). */
+  hasText(key: string): key is MessageKey {
+    return Object.hasOwn(textTable(this.constructor as typeof CitizenElement).fr, key);
   }
 
   /** The text for an error code from the API or a schema (`error.x`, else `field.x`). */
   errorText(error: CitizenError | string, params?: Params): string {
     const code = typeof error === 'string' ? error : error.code;
     for (const key of [`error.${code}`, `field.${code}`]) {
-      if (isMessageKey(key)) return this.t(key, params);
+      if (this.hasText(key)) return this.t(key, params);
     }
     return this.t('error.server_error');
   }

@@ -18,7 +18,7 @@
  * shadow root (its selectors start with `.citizen-form`, the light forms' container).
  */
 import { css, html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { MessageKey, Translate } from '../i18n/index.js';
+import type { MessageKey, Translate } from '../i18n/translate.js';
 import { containsPersonalInfo, passwordRules, type PasswordPolicy, type PersonalInfo } from '../schemas/password-policy.js';
 
 export interface PasswordRuleView {

@@ -5,11 +5,13 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { CitizenBackend } from '../../core/backend.js';
 import { CitizenElement } from '../../core/citizen-element.js';
+import { cguGateTexts } from '../../i18n/parts/cgu-gate.js';
+import { termsTexts } from '../../i18n/parts/terms.js';
 import { CitizenError } from '../../core/errors.js';
 import { headingTag } from '../../core/form.js';
 import { requireTerms, type TermsRequiredDetail } from '../../core/require-terms.js';
 import { httpUrl } from '../../core/urls.js';
-import { formatDateTime } from '../../i18n/index.js';
+import { formatDateTime } from '../../i18n/translate.js';
 import type { Terms, TermsStatus } from '../../schemas/terms.js';
 import { tokens } from '../../styles/tokens.js';
 import { formatLongDate, renderTermsBlocks, termsTextStyles } from '../citizen-terms/terms-text.js';
@@ -120,6 +122,8 @@ type Notice = 'changed' | undefined;
  * @cssprop [--citizen-space=1rem] - Spacing unit.
  */
 export class CguGate extends CitizenElement {
+  static override texts = [cguGateTexts, termsTexts];
+
   static override styles = [tokens, termsTextStyles, styles];
 
   /** Level of the heading "Conditions générales d'utilisation", 1 to 6; the text's title is one below. */

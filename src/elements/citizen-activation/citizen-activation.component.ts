@@ -5,6 +5,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import { CitizenElement } from '../../core/citizen-element.js';
+import { activationTexts } from '../../i18n/parts/activation.js';
 import { CitizenError } from '../../core/errors.js';
 import { describedBy, fieldError, headingTag } from '../../core/form.js';
 import { httpUrl } from '../../core/urls.js';
@@ -73,6 +74,8 @@ const TRANSIENT = new Set(['network_error', 'server_error', 'too_many_attempts',
  * @cssprop [--citizen-space=1rem] - Spacing unit.
  */
 export class CitizenActivation extends CitizenElement {
+  static override texts = [activationTexts];
+
   static override styles = [tokens, frame, lightFormStyles, styles];
 
   /** The token of the mailed link; read from the page's `?token=` when not set. */

@@ -2,6 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CitizenElement } from '../../core/citizen-element.js';
+import { franceConnectTexts } from '../../i18n/parts/franceconnect.js';
 import { tokens } from '../../styles/tokens.js';
 import { FRANCECONNECT_RESULT_PARAM } from '../../schemas/franceconnect.js';
 import { styles } from './citizen-franceconnect-button.styles.js';
@@ -41,6 +42,8 @@ const logo = html`<svg class="logo" viewBox="0 0 40 40" aria-hidden="true" focus
  * @cssprop [--citizen-franceconnect-button-max-width=38rem] - Widest the element (and its "OU" line) gets.
  */
 export class CitizenFranceConnectButton extends CitizenElement {
+  static override texts = [franceConnectTexts];
+
   static override styles = [tokens, styles];
 
   /** The page of this site to come back to; default: this page. */

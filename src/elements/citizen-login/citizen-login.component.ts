@@ -5,10 +5,13 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { CitizenBackend } from '../../core/backend.js';
 import { CitizenElement } from '../../core/citizen-element.js';
+import { loginTexts } from '../../i18n/parts/login.js';
+import { loginStatusTexts } from '../../i18n/parts/login-status.js';
+import { franceConnectTexts } from '../../i18n/parts/franceconnect.js';
 import { CitizenError } from '../../core/errors.js';
 import { errorSummary, fieldError, focusControl } from '../../core/form.js';
 import { httpUrl } from '../../core/urls.js';
-import { formatDateTime } from '../../i18n/index.js';
+import { formatDateTime } from '../../i18n/translate.js';
 import { fieldErrors } from '../../schemas/errors.js';
 import { LoginRequest, type Session } from '../../schemas/session.js';
 import { adoptLightStyles } from '../../styles/light-form.js';
@@ -18,7 +21,7 @@ import { franceConnectChoiceStyles, styles } from './citizen-login.styles.js';
 import '../citizen-password-change/citizen-password-change.js';
 import '../citizen-franceconnect-button/citizen-franceconnect-button.js';
 import { FRANCECONNECT_RESULT_PARAM, FranceConnectResult, type FranceConnectIdentity } from '../../schemas/franceconnect.js';
-import type { MessageKey } from '../../i18n/index.js';
+import type { MessageKey } from '../../i18n/translate.js';
 import type { CitizenPasswordChange, PasswordChangedEventDetail } from '../citizen-password-change/citizen-password-change.component.js';
 
 /** `detail` of `citizen-logged-in` and `citizen-logged-out`. */
@@ -100,6 +103,8 @@ let instances = 0;
  * @cssprop [--citizen-space=1rem] - Spacing unit.
  */
 export class CitizenLogin extends CitizenElement {
+  static override texts = [loginTexts, loginStatusTexts, franceConnectTexts];
+
   static override styles = [tokens, frame, styles];
 
   /** Level of the heading "Mon espace perso", 1 to 6; the greeting is one level below. */

@@ -5,11 +5,13 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { CitizenBackend } from '../../core/backend.js';
 import { CitizenElement } from '../../core/citizen-element.js';
+import { passwordChangeTexts } from '../../i18n/parts/password-change.js';
+import { passwordChecklistTexts } from '../../i18n/parts/password-checklist.js';
 import { CitizenError } from '../../core/errors.js';
 import { describedBy, errorSummary, fieldError, focusControl, headingTag } from '../../core/form.js';
 import { passwordChecklist, passwordChecklistStyles, passwordRuleViews, PasswordRulesAnnouncer } from '../../core/password-checklist.js';
 import { httpUrl } from '../../core/urls.js';
-import { isMessageKey, type MessageKey } from '../../i18n/index.js';
+import { type MessageKey } from '../../i18n/translate.js';
 import { Username } from '../../schemas/account.js';
 import { fieldErrors } from '../../schemas/errors.js';
 import { describePasswordPolicy, passwordSchema, type PersonalInfo } from '../../schemas/password-policy.js';
@@ -77,6 +79,8 @@ let instances = 0;
  * @cssprop [--citizen-color-error=#b00020] - Error messages and their borders.
  */
 export class CitizenPasswordChange extends CitizenElement {
+  static override texts = [passwordChangeTexts, passwordChecklistTexts];
+
   static override styles = [tokens, frame, styles];
 
   /** Level of the heading, 1 to 6. */
@@ -290,7 +294,7 @@ export class CitizenPasswordChange extends CitizenElement {
   #fieldText(field: Field, code: string): string {
     if (code === 'required') return this.t(`passwordChange.required.${field}`);
     const own = `passwordChange.field.${code}`;
-    return isMessageKey(own) ? this.t(own as MessageKey) : this.errorText(code);
+    return this.hasText(own) ? this.t(own) : this.errorText(code);
   }
 
   protected override render(): TemplateResult {

@@ -5,11 +5,13 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { CitizenBackend } from '../../core/backend.js';
 import { CitizenElement } from '../../core/citizen-element.js';
+import { passwordResetTexts } from '../../i18n/parts/password-reset.js';
+import { passwordChecklistTexts } from '../../i18n/parts/password-checklist.js';
 import { CitizenError } from '../../core/errors.js';
 import { describedBy, errorSummary, fieldError, focusControl, headingTag } from '../../core/form.js';
 import { passwordChecklist, passwordChecklistStyles, passwordRuleViews, PasswordRulesAnnouncer } from '../../core/password-checklist.js';
 import { httpUrl } from '../../core/urls.js';
-import { isMessageKey, type MessageKey } from '../../i18n/index.js';
+import { type MessageKey } from '../../i18n/translate.js';
 import { ForgotPasswordRequest } from '../../schemas/account.js';
 import { fieldErrors } from '../../schemas/errors.js';
 import { describePasswordPolicy, passwordSchema, type PersonalInfo } from '../../schemas/password-policy.js';
@@ -110,6 +112,8 @@ let instances = 0;
  * @cssprop [--citizen-color-focus=#ffbf47] - Inner focus ring.
  */
 export class CitizenPasswordReset extends CitizenElement {
+  static override texts = [passwordResetTexts, passwordChecklistTexts];
+
   static override styles = [tokens, frame, styles];
 
   /** `request` (the "forgotten password" form), `reset` (the mailed link's page) or `setup` (an imported account's first password). */
@@ -401,7 +405,7 @@ export class CitizenPasswordReset extends CitizenElement {
   #fieldText(field: Field, code: string): string {
     if (code === 'required') return this.t(`reset.required.${field}`);
     const own = `reset.field.${code}`;
-    return isMessageKey(own) ? this.t(own as MessageKey) : this.errorText(code);
+    return this.hasText(own) ? this.t(own) : this.errorText(code);
   }
 
   get #stepKey(): 'request' | 'reset' | 'setup' {

@@ -4,10 +4,11 @@ import { html } from 'lit/static-html.js';
 import { property, query, state } from 'lit/decorators.js';
 import type { CitizenBackend } from '../../core/backend.js';
 import { CitizenElement } from '../../core/citizen-element.js';
+import { sessionTimeoutTexts } from '../../i18n/parts/session-timeout.js';
 import { CitizenError } from '../../core/errors.js';
 import { headingTag } from '../../core/form.js';
 import { httpUrl } from '../../core/urls.js';
-import { formatDateTime } from '../../i18n/index.js';
+import { formatDateTime } from '../../i18n/translate.js';
 import type { Session } from '../../schemas/session.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './citizen-session-timeout.styles.js';
@@ -79,6 +80,8 @@ const MAX_DELAY = 2 ** 31 - 1;
  * @cssprop [--citizen-color-primary=#1d4f91] - Title, buttons, the dialog's top border.
  */
 export class CitizenSessionTimeout extends CitizenElement {
+  static override texts = [sessionTimeoutTexts];
+
   static override styles = [tokens, styles];
 
   /** Seconds before the idle expiry at which the warning opens (the seeds' cities: 2 minutes). */

@@ -4,10 +4,12 @@ import { html } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { CitizenElement } from '../../core/citizen-element.js';
+import { signupTexts } from '../../i18n/parts/signup.js';
+import { passwordChecklistTexts } from '../../i18n/parts/password-checklist.js';
 import { CitizenError } from '../../core/errors.js';
 import { errorSummary, focusControl, headingTag } from '../../core/form.js';
 import { passwordChecklistStyles, passwordRuleViews, PasswordRulesAnnouncer } from '../../core/password-checklist.js';
-import { isMessageKey, type MessageKey, type Params } from '../../i18n/index.js';
+import { type MessageKey, type Params } from '../../i18n/translate.js';
 import { PHOTO_MAX_BYTES, type PhotoType, type SignupResult } from '../../schemas/account.js';
 import { describePasswordPolicy, PASSWORD_POLICY_PRESETS, type PasswordPolicy } from '../../schemas/password-policy.js';
 import { adoptLightStyles } from '../../styles/light-form.js';
@@ -138,6 +140,8 @@ let instances = 0;
  * @cssprop [--citizen-space=1rem] - Spacing unit.
  */
 export class CitizenSignup extends CitizenElement {
+  static override texts = [signupTexts, passwordChecklistTexts];
+
   static override styles = [tokens, frame, styles];
 
   /** Level of the heading "Création d'un espace personnel", 1 to 6; steps are one level below. */
@@ -578,7 +582,7 @@ export class CitizenSignup extends CitizenElement {
   // --- Messages -------------------------------------------------------------------------------
 
   #t(key: string, params?: Params): string | undefined {
-    return isMessageKey(key) ? this.t(key, params) : undefined;
+    return this.hasText(key) ? this.t(key, params) : undefined;
   }
 
   /** The message of an error code on a field: the field's own words first, then the shared ones. */

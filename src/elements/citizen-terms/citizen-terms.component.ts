@@ -4,6 +4,7 @@ import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import type { CitizenBackend } from '../../core/backend.js';
 import { CitizenElement } from '../../core/citizen-element.js';
+import { termsTexts } from '../../i18n/parts/terms.js';
 import { CitizenError } from '../../core/errors.js';
 import { headingTag } from '../../core/form.js';
 import type { Terms } from '../../schemas/terms.js';
@@ -37,6 +38,8 @@ import { formatLongDate, renderTermsBlocks, termsTextStyles } from './terms-text
  * @cssprop [--citizen-space=1rem] - Spacing unit.
  */
 export class CitizenTerms extends CitizenElement {
+  static override texts = [termsTexts];
+
   static override styles = [
     tokens,
     frame,

@@ -7,7 +7,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { CitizenError } from '../../core/errors.js';
-import { isMessageKey } from '../../i18n/index.js';
 import type { Locale } from '../../schemas/city-config.js';
 import type { DocumentQuota, StoredDocument } from '../../schemas/documents.js';
 import { DEFAULT_DOCUMENT_MAX_BYTES, DOCUMENT_ACCEPT, documentFileProblem, formatBytes } from './document-files.js';
@@ -80,7 +79,7 @@ export class DocumentUpload {
 
   #fileErrorText(code: string) {
     const key = `dashboard.documents.error.${code}`;
-    return isMessageKey(key) ? this.host.t(key, { max: this.size(this.maxBytes) }) : this.host.errorText(code);
+    return this.host.hasText(key) ? this.host.t(key, { max: this.size(this.maxBytes) }) : this.host.errorText(code);
   }
 
   #refuse(error: string) {

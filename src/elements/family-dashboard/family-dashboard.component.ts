@@ -4,10 +4,13 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { CitizenBackend } from '../../core/backend.js';
 import { CitizenElement } from '../../core/citizen-element.js';
+import { dashboardTexts } from '../../i18n/parts/dashboard.js';
+import { dashboardPanelTexts } from '../../i18n/parts/dashboard-panel.js';
+import { loginStatusTexts } from '../../i18n/parts/login-status.js';
 import { CitizenError } from '../../core/errors.js';
 import { headingTag } from '../../core/form.js';
 import { httpUrl } from '../../core/urls.js';
-import type { MessageKey } from '../../i18n/index.js';
+import type { MessageKey } from '../../i18n/translate.js';
 import type { Profile } from '../../schemas/profile.js';
 import type { Session } from '../../schemas/session.js';
 import { tokens } from '../../styles/tokens.js';
@@ -117,6 +120,8 @@ const LOGGED_OUT_TEXT = {
  * @cssprop [--citizen-space=1rem] - Spacing unit.
  */
 export class FamilyDashboard extends CitizenElement {
+  static override texts = [dashboardTexts, dashboardPanelTexts, loginStatusTexts];
+
   static override styles = [tokens, styles];
 
   /** Level of the dashboard's headings (greeting, "Mon espace", "Mon tableau de bord"), 1 to 6; sections one below. */

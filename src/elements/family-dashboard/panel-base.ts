@@ -11,10 +11,12 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { CitizenBackend } from '../../core/backend.js';
 import { CitizenElement } from '../../core/citizen-element.js';
+import { dashboardPanelTexts } from '../../i18n/parts/dashboard-panel.js';
 import { CitizenError } from '../../core/errors.js';
 import { headingTag } from '../../core/form.js';
 import { httpUrl } from '../../core/urls.js';
-import type { MessageKey } from '../../i18n/index.js';
+import type { TextPart } from '../../i18n/part.js';
+import type { MessageKey } from '../../i18n/translate.js';
 import type { CitizenRequest } from '../../schemas/requests.js';
 import { lightFormStyles } from '../../styles/light-form.js';
 import { tokens } from '../../styles/tokens.js';
@@ -96,6 +98,9 @@ const isAccessError = (error: CitizenError) =>
 let instances = 0;
 
 export abstract class DashboardPanel extends CitizenElement {
+  // Typed as the base's so that each panel can list its own parts.
+  static override texts: readonly TextPart[] = [dashboardPanelTexts];
+
   static override styles = [tokens, lightFormStyles, panelStyles];
 
   /**

@@ -9,7 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { describedBy, fieldError } from '../../../core/form.js';
-import type { MessageKey, Params } from '../../../i18n/index.js';
+import type { MessageKey, Params } from '../../../i18n/translate.js';
 import type { Values } from '../signup-model.js';
 
 /** What a step needs from the wizard to render its fields. */

@@ -7,7 +7,7 @@
 import { html, type TemplateResult } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import { headingTag } from '../../../core/form.js';
-import type { MessageKey } from '../../../i18n/index.js';
+import type { MessageKey } from '../../../i18n/translate.js';
 import type { ServiceKeyDefinition } from '../../../schemas/city-config.js';
 import { addressOf, isBornInFrance, type StepId } from '../signup-model.js';
 import type { StepContext } from './fields.js';

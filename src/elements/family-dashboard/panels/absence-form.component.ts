@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { MessageKey } from '../../../i18n/index.js';
+import type { MessageKey } from '../../../i18n/translate.js';
 import { AbsenceReport } from '../../../schemas/activities.js';
 import { fieldErrors } from '../../../schemas/errors.js';
 import type { HouseholdMember } from '../../../schemas/household.js';
 import type { CitizenRequest } from '../../../schemas/requests.js';
 import { addIsoDays } from '../iso-dates.js';
 import { DashboardPanel, type Loader } from '../panel-base.js';
+import { absenceTexts } from '../../../i18n/parts/absence.js';
+import { childToolsTexts } from '../../../i18n/parts/child-tools.js';
+import { documentPickerTexts } from '../../../i18n/parts/document-picker.js';
 import { PanelForm, radioGroup, textField, type Validation, type Values } from '../panel-form.js';
 import './document-picker.js';
 
@@ -36,6 +39,8 @@ const FIELDS = ['from', 'to', 'reason', 'certificateId', 'comment'] as const;
  * @cssprop [--citizen-color-error=#b00020] - Errors.
  */
 export class CitizenAbsenceForm extends DashboardPanel {
+  static override texts = [absenceTexts, childToolsTexts, documentPickerTexts];
+
   /** The child who is absent. */
   @property({ attribute: false }) child?: HouseholdMember;
 

@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { describedBy, fieldError } from '../../../core/form.js';
-import type { Translate } from '../../../i18n/index.js';
+import type { Translate } from '../../../i18n/translate.js';
 import type { Activity, AgendaDay, BookingChange } from '../../../schemas/activities.js';
 import { addDays, daysBetween, isIsoDate, isoWeekday } from './agenda-dates.js';
 import { radioGroup, textField, type PanelForm, type Validation, type Values } from '../panel-form.js';

@@ -3,10 +3,11 @@ import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { CitizenError } from '../../../core/errors.js';
-import type { MessageKey } from '../../../i18n/index.js';
+import type { MessageKey } from '../../../i18n/translate.js';
 import type { CalendarFeedStatus } from '../../../schemas/activities.js';
 import type { HouseholdMember } from '../../../schemas/household.js';
 import { DashboardPanel, Loader } from '../panel-base.js';
+import { calendarFeedTexts } from '../../../i18n/parts/calendar-feed.js';
 
 /**
  * "Ajouter à mon agenda" (issue 7): a private, revocable iCalendar feed of the child's booked
@@ -31,6 +32,8 @@ import { DashboardPanel, Loader } from '../panel-base.js';
  * @cssprop [--citizen-color-error=#b00020] - Errors.
  */
 export class CitizenCalendarFeed extends DashboardPanel {
+  static override texts = [calendarFeedTexts];
+
   static override styles = [
     ...DashboardPanel.styles,
     css`

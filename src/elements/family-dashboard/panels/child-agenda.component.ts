@@ -2,11 +2,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CitizenError } from '../../../core/errors.js';
-import { isMessageKey, type MessageKey } from '../../../i18n/index.js';
+import { type MessageKey } from '../../../i18n/translate.js';
 import type { Activity, AgendaDay, BookingChange, BookingResult, ChildChecklist } from '../../../schemas/activities.js';
 import type { HouseholdMember } from '../../../schemas/household.js';
 import { todayIsoDate } from '../format.js';
 import { DashboardPanel, Loader } from '../panel-base.js';
+import { agendaTexts } from '../../../i18n/parts/agenda.js';
 import { PanelForm } from '../panel-form.js';
 import { addDays, addMonths, column, lastOfMonth, mondayOf, monthOf, ranges, utc } from './agenda-dates.js';
 import { expandPattern, MAX_BATCH, REPEAT_FIELDS, renderRepeatForm, untilHolidays, validatePattern, type LeftOutReason, type RepeatPattern } from './agenda-repeat.js';
@@ -58,6 +59,8 @@ const keyOf = (activityId: string, date: string) => `${activityId}|${date}`;
  * @cssprop [--citizen-color-error=#b00020] - Refused days.
  */
 export class CitizenChildAgenda extends DashboardPanel {
+  static override texts = [agendaTexts];
+
   static override styles = [...DashboardPanel.styles, agendaStyles];
 
   /** The child whose agenda this is. */
@@ -376,7 +379,7 @@ export class CitizenChildAgenda extends DashboardPanel {
       validate: validatePattern,
       errorText: (_path, code) => {
         const key = `dashboard.agenda.repeat.error.${code}`;
-        return isMessageKey(key) ? this.t(key) : this.errorText(code);
+        return this.hasText(key) ? this.t(key) : this.errorText(code);
       },
     });
     this.focusAfterRender(`#${this.uid}-repeat-title`);
@@ -447,7 +450,7 @@ export class CitizenChildAgenda extends DashboardPanel {
 
   #conflictText(code: string) {
     const key = `dashboard.agenda.conflict.${code}`;
-    return isMessageKey(key) ? this.t(key) : this.t('dashboard.agenda.conflict.other');
+    return this.hasText(key) ? this.t(key) : this.t('dashboard.agenda.conflict.other');
   }
 
   /** What a day is, in words: its state, its pending change, its refusal. */

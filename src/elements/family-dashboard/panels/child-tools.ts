@@ -7,7 +7,7 @@
 import { nothing, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { CitizenBackend } from '../../../core/backend.js';
-import type { MessageKey } from '../../../i18n/index.js';
+import type { MessageKey } from '../../../i18n/translate.js';
 import type { HouseholdMember } from '../../../schemas/household.js';
 
 export type ChildToolId = 'agenda' | 'absence' | 'enrolment' | 'tariffs' | 'calendar';

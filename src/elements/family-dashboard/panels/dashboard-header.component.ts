@@ -4,10 +4,12 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { CitizenBackend } from '../../../core/backend.js';
 import { CitizenElement } from '../../../core/citizen-element.js';
+import { loginStatusTexts } from '../../../i18n/parts/login-status.js';
+import { dashboardPanelTexts } from '../../../i18n/parts/dashboard-panel.js';
 import { CitizenError } from '../../../core/errors.js';
 import { headingTag } from '../../../core/form.js';
 import { httpUrl } from '../../../core/urls.js';
-import { formatDateTime } from '../../../i18n/index.js';
+import { formatDateTime } from '../../../i18n/translate.js';
 import type { Session } from '../../../schemas/session.js';
 import { tokens } from '../../../styles/tokens.js';
 import { html as staticHtml } from 'lit/static-html.js';
@@ -35,6 +37,8 @@ import '../events.js';
  * @cssprop [--citizen-color-focus=#ffbf47] - Inner focus ring.
  */
 export class CitizenDashboardHeader extends CitizenElement {
+  static override texts = [loginStatusTexts, dashboardPanelTexts];
+
   static override styles = [
     tokens,
     css`

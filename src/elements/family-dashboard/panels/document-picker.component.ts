@@ -3,11 +3,13 @@ import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { describedBy } from '../../../core/form.js';
-import type { MessageKey } from '../../../i18n/index.js';
+import type { MessageKey } from '../../../i18n/translate.js';
 import type { StoredDocument } from '../../../schemas/documents.js';
 import { documentTypeLabel } from '../document-files.js';
 import { DocumentUpload, documentUploadStyles } from '../document-upload.js';
 import { DashboardPanel, Loader } from '../panel-base.js';
+import { documentPickerTexts } from '../../../i18n/parts/document-picker.js';
+import { documentUploadTexts } from '../../../i18n/parts/document-upload.js';
 
 /** `detail` of `citizen-documents-chosen`. */
 export interface DocumentsChosenDetail {
@@ -52,6 +54,8 @@ declare global {
  * @cssprop [--citizen-color-error=#b00020] - Errors.
  */
 export class CitizenDocumentPicker extends DashboardPanel {
+  static override texts = [documentPickerTexts, documentUploadTexts];
+
   static override styles = [
     ...DashboardPanel.styles,
     css`

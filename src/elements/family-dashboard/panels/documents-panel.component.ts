@@ -3,11 +3,13 @@ import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { CitizenError } from '../../../core/errors.js';
-import { isMessageKey, type MessageKey } from '../../../i18n/index.js';
+import { type MessageKey } from '../../../i18n/translate.js';
 import { DocumentRename, type StoredDocument } from '../../../schemas/documents.js';
 import { documentTypeLabel } from '../document-files.js';
 import { DocumentUpload, documentUploadStyles } from '../document-upload.js';
 import { DashboardPanel, Loader } from '../panel-base.js';
+import { documentsTexts } from '../../../i18n/parts/documents.js';
+import { documentUploadTexts } from '../../../i18n/parts/document-upload.js';
 import { PanelForm, textField } from '../panel-form.js';
 
 /** The longest name the server keeps (DocumentRename), extension included. */
@@ -68,6 +70,8 @@ interface Renaming {
  * @cssprop [--citizen-color-error=#b00020] - Errors.
  */
 export class CitizenDocumentsPanel extends DashboardPanel {
+  static override texts = [documentsTexts, documentUploadTexts];
+
   static override styles = [
     ...DashboardPanel.styles,
     css`
@@ -199,7 +203,7 @@ export class CitizenDocumentsPanel extends DashboardPanel {
 
   #renameErrorText(code: string) {
     const key = `dashboard.documents.renameError.${code}`;
-    return isMessageKey(key) ? this.t(key, { max: NAME_MAX }) : this.errorText(code);
+    return this.hasText(key) ? this.t(key, { max: NAME_MAX }) : this.errorText(code);
   }
 
   private async handleRename(event: SubmitEvent) {

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { describedBy, fieldError } from '../../../core/form.js';
-import type { MessageKey } from '../../../i18n/index.js';
+import type { MessageKey } from '../../../i18n/translate.js';
 import { EnrolmentRequest, type Activity } from '../../../schemas/activities.js';
 import { fieldErrors } from '../../../schemas/errors.js';
 import type { HouseholdMember } from '../../../schemas/household.js';
@@ -11,6 +11,8 @@ import type { CitizenRequest } from '../../../schemas/requests.js';
 import { formatIsoDate, todayIsoDate } from '../format.js';
 import { addIsoDays, nextMonday, schoolYearEnd } from '../iso-dates.js';
 import { DashboardPanel, Loader } from '../panel-base.js';
+import { enrolmentTexts } from '../../../i18n/parts/enrolment.js';
+import { childToolsTexts } from '../../../i18n/parts/child-tools.js';
 import { PanelForm, textField, type Validation, type Values } from '../panel-form.js';
 
 /** An enrolment covers at most this many days after its first (the server's "school year"). */
@@ -43,6 +45,8 @@ interface Choices {
  * @cssprop [--citizen-color-error=#b00020] - Errors.
  */
 export class CitizenEnrolmentForm extends DashboardPanel {
+  static override texts = [enrolmentTexts, childToolsTexts];
+
   /** The child to enrol. */
   @property({ attribute: false }) child?: HouseholdMember;
   /** The day the suggested period counts from (YYYY-MM-DD); the device's date by default. */

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { formatDateTime, type MessageKey } from '../../../i18n/index.js';
+import { formatDateTime, type MessageKey } from '../../../i18n/translate.js';
 import { fieldErrors } from '../../../schemas/errors.js';
 import { HouseholdAddition } from '../../../schemas/household.js';
 import type { CitizenRequest } from '../../../schemas/requests.js';
 import { todayIsoDate } from '../format.js';
 import { DashboardPanel, Loader } from '../panel-base.js';
+import { entourageTexts } from '../../../i18n/parts/entourage.js';
+import { personFieldsTexts } from '../../../i18n/parts/person-fields.js';
+import { requestStatusTexts } from '../../../i18n/parts/request-status.js';
+import { documentPickerTexts } from '../../../i18n/parts/document-picker.js';
 import { PanelForm, present, radioGroup, textField, type Validation, type Values } from '../panel-form.js';
 import './document-picker.js';
 
@@ -52,6 +56,8 @@ function fieldsFor(role: string | undefined): string[] {
  * @cssprop [--citizen-color-error=#b00020] - Errors.
  */
 export class CitizenEntouragePanel extends DashboardPanel {
+  static override texts = [entourageTexts, personFieldsTexts, requestStatusTexts, documentPickerTexts];
+
   @state() private isAdding = false;
   @state() private sent: CitizenRequest[] = [];
   @state() private justSent?: string;

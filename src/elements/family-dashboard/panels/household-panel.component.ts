@@ -4,11 +4,13 @@ import { state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { CitizenBackend } from '../../../core/backend.js';
 import { CitizenError } from '../../../core/errors.js';
-import type { MessageKey } from '../../../i18n/index.js';
+import type { MessageKey } from '../../../i18n/translate.js';
 import { fieldErrors } from '../../../schemas/errors.js';
 import { ChildRecord, type Household, type HouseholdMember } from '../../../schemas/household.js';
 import { ageOn, formatIsoDate, fullName } from '../format.js';
 import { DashboardPanel, Loader } from '../panel-base.js';
+import { householdTexts } from '../../../i18n/parts/household.js';
+import { childToolsTexts } from '../../../i18n/parts/child-tools.js';
 import { checkboxField, PanelForm, present, textField, type Validation, type Values } from '../panel-form.js';
 import { CHILD_TOOLS, childTool, renderChildTool, type ChildToolId } from './child-tools.js';
 
@@ -56,6 +58,8 @@ const ROLE_ORDER: Record<HouseholdMember['role'], number> = { parent: 0, 'co-rep
  * @cssprop [--citizen-color-error=#b00020] - Errors.
  */
 export class CitizenHouseholdPanel extends DashboardPanel {
+  static override texts = [householdTexts, childToolsTexts];
+
   @state() private open?: OpenRecord;
   /** The child's action open under the cards ("Annuler ou réserver"…), once its code has loaded. */
   @state() private openTool?: { child: HouseholdMember; tool: ChildToolId };

@@ -3,10 +3,11 @@ import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { CitizenError } from '../../../core/errors.js';
-import type { MessageKey } from '../../../i18n/index.js';
+import type { MessageKey } from '../../../i18n/translate.js';
 import type { Invoice, Payment } from '../../../schemas/invoices.js';
 import { formatIsoDate } from '../format.js';
 import { DashboardPanel, Loader } from '../panel-base.js';
+import { invoicesTexts } from '../../../i18n/parts/invoices.js';
 
 /** The query parameter the payment provider's return carries (demo server: routes/payment-provider.ts). */
 export const PAYMENT_RETURN_PARAM = 'paiement';
@@ -32,6 +33,8 @@ export const PAYMENT_RETURN_PARAM = 'paiement';
  * @cssprop [--citizen-color-error=#b00020] - Late invoices and errors.
  */
 export class CitizenInvoicesPanel extends DashboardPanel {
+  static override texts = [invoicesTexts];
+
   static override styles = [
     ...DashboardPanel.styles,
     css`

@@ -3,9 +3,10 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { CitizenError } from '../../../core/errors.js';
-import type { MessageKey } from '../../../i18n/index.js';
+import type { MessageKey } from '../../../i18n/translate.js';
 import type { CloseAccountRequest, ExportFormat } from '../../../schemas/account-data.js';
 import { DashboardPanel, type Loader } from '../panel-base.js';
+import { myDataTexts } from '../../../i18n/parts/my-data.js';
 import { checkboxField, PanelForm, textField } from '../panel-form.js';
 import '../events.js';
 
@@ -28,6 +29,8 @@ import '../events.js';
  * @cssprop [--citizen-color-error=#b00020] - The warning, errors and the closing button.
  */
 export class CitizenMyDataPanel extends DashboardPanel {
+  static override texts = [myDataTexts];
+
   @state() private downloading?: ExportFormat;
   @state() private downloadError?: CitizenError;
   @state() private downloaded?: ExportFormat;

@@ -4,9 +4,10 @@ import { state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { CitizenError } from '../../../core/errors.js';
 import { httpUrl } from '../../../core/urls.js';
-import { formatDateTime, type MessageKey } from '../../../i18n/index.js';
+import { formatDateTime, type MessageKey } from '../../../i18n/translate.js';
 import type { CitizenMessage, NewsItem } from '../../../schemas/news.js';
 import { DashboardPanel, Loader } from '../panel-base.js';
+import { newsTexts } from '../../../i18n/parts/news.js';
 
 /**
  * "Actualités et messages" (seeds 002, 003): the news the city publishes (title, date, text,
@@ -28,6 +29,8 @@ import { DashboardPanel, Loader } from '../panel-base.js';
  * @cssprop [--citizen-color-error=#b00020] - Errors.
  */
 export class CitizenNewsPanel extends DashboardPanel {
+  static override texts = [newsTexts];
+
   /** The message being marked as read, and the last failure to do so. */
   @state() private marking?: string;
   @state() private markError?: { id: string; error: CitizenError };

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { MessageKey } from '../../../i18n/index.js';
-import { formatDateTime } from '../../../i18n/index.js';
+import type { MessageKey } from '../../../i18n/translate.js';
+import { formatDateTime } from '../../../i18n/translate.js';
 import { Address, Contact, Identity } from '../../../schemas/account.js';
 import { fieldErrors } from '../../../schemas/errors.js';
 import type { Profile, ProfileUpdate } from '../../../schemas/profile.js';
@@ -11,6 +11,9 @@ import '../../citizen-password-change/citizen-password-change.js';
 import type { CitizenPasswordChange } from '../../citizen-password-change/citizen-password-change.component.js';
 import { formatIsoDate, todayIsoDate } from '../format.js';
 import { DashboardPanel, Loader } from '../panel-base.js';
+import { profileTexts } from '../../../i18n/parts/profile.js';
+import { personFieldsTexts } from '../../../i18n/parts/person-fields.js';
+import { requestStatusTexts } from '../../../i18n/parts/request-status.js';
 import { PanelForm, present, radioGroup, textField, type Validation, type Values } from '../panel-form.js';
 
 type Part = 'identity' | 'address' | 'contact';
@@ -50,6 +53,8 @@ const isOpen = (request: CitizenRequest) => request.status === 'sent' || request
  * @cssprop [--citizen-color-focus=#ffbf47] - Inner focus ring.
  */
 export class CitizenProfilePanel extends DashboardPanel {
+  static override texts = [profileTexts, personFieldsTexts, requestStatusTexts];
+
   /** The profile, when the container already has it (the dashboard does); else it is loaded. */
   @property({ attribute: false }) profile?: Profile;
 

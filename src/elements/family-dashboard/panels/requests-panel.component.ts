@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { formatDateTime, type MessageKey } from '../../../i18n/index.js';
+import { formatDateTime, type MessageKey } from '../../../i18n/translate.js';
 import type { CitizenRequest, RequestDetails } from '../../../schemas/requests.js';
 import { DashboardPanel, Loader } from '../panel-base.js';
+import { requestsTexts } from '../../../i18n/parts/requests.js';
+import { requestStatusTexts } from '../../../i18n/parts/request-status.js';
 
 type Attachment = NonNullable<CitizenRequest['attachments']>[number];
 
@@ -33,6 +35,8 @@ type Attachment = NonNullable<CitizenRequest['attachments']>[number];
  * @cssprop [--citizen-color-error=#b00020] - "Refusée" and errors.
  */
 export class CitizenRequestsPanel extends DashboardPanel {
+  static override texts = [requestsTexts, requestStatusTexts];
+
   static override styles = [
     ...DashboardPanel.styles,
     css`

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { formatDateTime, type MessageKey } from '../../../i18n/index.js';
+import { formatDateTime, type MessageKey } from '../../../i18n/translate.js';
 import type { ServiceKeyDefinition } from '../../../schemas/city-config.js';
 import { ServiceKeySubmission, type Profile } from '../../../schemas/profile.js';
 import { DashboardPanel, Loader } from '../panel-base.js';
+import { serviceKeysTexts } from '../../../i18n/parts/service-keys.js';
 import { PanelForm, textField } from '../panel-form.js';
 
 /**
@@ -27,6 +28,8 @@ import { PanelForm, textField } from '../panel-form.js';
  * @cssprop [--citizen-color-success=#1a7f37] - Validated keys.
  */
 export class CitizenServiceKeysPanel extends DashboardPanel {
+  static override texts = [serviceKeysTexts];
+
   /** The profile, when the container already has it (the dashboard does); else it is loaded. */
   @property({ attribute: false }) profile?: Profile;
 

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { MessageKey } from '../../../i18n/index.js';
+import type { MessageKey } from '../../../i18n/translate.js';
 import type { Activity, TariffGrid } from '../../../schemas/activities.js';
 import type { HouseholdMember } from '../../../schemas/household.js';
 import { DashboardPanel, Loader } from '../panel-base.js';
+import { tariffsTexts } from '../../../i18n/parts/tariffs.js';
 
 interface ActivityTariffs {
   activity: Activity;
@@ -29,6 +30,8 @@ interface ActivityTariffs {
  * @cssprop [--citizen-color-border=#767676] - Table borders.
  */
 export class CitizenTariffsPanel extends DashboardPanel {
+  static override texts = [tariffsTexts];
+
   static override styles = [
     ...DashboardPanel.styles,
     css`
