@@ -14,7 +14,14 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium.mjs';
 
 export const SUMMARY_FILE = process.env.WTR_SUMMARY_FILE ?? 'test-results/browser-summary.json';
 
-/** Counts every test of every session; a file that failed to load counts as one failure. */
+/** What CitizenElement.t() logs for a key outside the element's declared catalog parts. */
+const MISSING_TEXT = /has no text ".+": add its part to static texts/;
+
+/**
+ * Counts every test of every session; a file that failed to load counts as one failure, and so
+ * does a file during which an element asked for a text it does not declare (the user would
+ * have seen the raw key).
+ */
 function countReporter(file = SUMMARY_FILE) {
   const count = (suite, totals) => {
     for (const test of suite?.tests ?? []) {
@@ -33,6 +40,11 @@ function countReporter(file = SUMMARY_FILE) {
         count(session.testResults, totals);
         // Load errors, errors outside tests, or a file with no result at all.
         if (totals.failed === before && (!session.passed || session.errors.length > 0)) totals.failed++;
+        const missing = (session.logs ?? []).map((args) => args.join(' ')).filter((line) => MISSING_TEXT.test(line));
+        if (missing.length > 0) {
+          totals.failed++;
+          console.error(`\n${session.testFile}: texts missing from an element's parts:\n  ${[...new Set(missing)].join('\n  ')}`);
+        }
       }
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, `${JSON.stringify(totals)}\n`);
