@@ -731,7 +731,8 @@ export class CitizenChildAgenda extends DashboardPanel {
         : result.added === 1
           ? this.t('dashboard.agenda.repeat.addedOne')
           : this.t('dashboard.agenda.repeat.added', { count: result.added });
-    return html`<div class="notice ${leftOut ? 'notice--warning' : 'notice--success'}" id="${this.uid}-repeat-result" tabindex="-1">
+    // Days left out are expected (locked, closed, already booked): only an empty result warns.
+    return html`<div class="notice ${result.added === 0 ? 'notice--warning' : 'notice--success'}" id="${this.uid}-repeat-result" tabindex="-1">
       <p>${addedText}</p>
       ${leftOut
         ? html`<p>${leftOut === 1 ? this.t('dashboard.agenda.repeat.leftOutOne') : this.t('dashboard.agenda.repeat.leftOut', { count: leftOut })}</p>
