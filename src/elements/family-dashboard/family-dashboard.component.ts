@@ -91,7 +91,7 @@ const LOGGED_OUT_TEXT = {
  *
  * @fires citizen-logged-out - The citizen logged out with "Se déconnecter"; `detail.session` is the session that ended.
  * @fires citizen-profile-updated - A profile change was accepted; `detail.profile`, `detail.requestIds`.
- * @fires citizen-request-sent - A request went to the city (profile change, record update, addition); `detail.request`.
+ * @fires citizen-request-sent - A request went to the city (profile change, record update, addition, absence, enrolment); `detail.request`.
  * @fires citizen-service-key-linked - A service key was validated; `detail.serviceId`, `detail.profile`.
  * @fires citizen-message-read - A message was marked as read; `detail.messageId`, `detail.unreadCount`.
  * @fires citizen-account-closed - The citizen closed the account in "Mes données".
