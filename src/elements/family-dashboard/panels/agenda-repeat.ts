@@ -9,7 +9,9 @@ import { live } from 'lit/directives/live.js';
 import { describedBy, fieldError } from '../../../core/form.js';
 import type { Translate } from '../../../i18n/translate.js';
 import type { Activity, AgendaDay, BookingChange } from '../../../schemas/activities.js';
-import { addDays, daysBetween, isIsoDate, isoWeekday } from './agenda-dates.js';
+import { CitizenError } from '../../../core/errors.js';
+import { addDays, daysBetween, isIsoDate, isoWeekday, ranges, utc } from './agenda-dates.js';
+import { keyOf } from './agenda-day.js';
 import { radioGroup, textField, type PanelForm, type Validation, type Values } from '../panel-form.js';
 
 export interface RepeatPattern {
@@ -24,7 +26,9 @@ export interface RepeatPattern {
 /** A school year at most: a longer pattern is surely a typing slip. */
 export const MAX_PATTERN_DAYS = 366;
 /** The batch limit of the API (`BookingBatch.changes`, src/schemas/activities.ts). */
-export const MAX_BATCH = 400;
+const MAX_BATCH = 400;
+/** How far "Jusqu'aux vacances" looks ahead for school holidays. */
+const HOLIDAYS_LOOKAHEAD_DAYS = 366;
 
 export const REPEAT_FIELDS = ['activityId', 'action', 'weekdays', 'from', 'to'] as const;
 
@@ -71,13 +75,13 @@ function leftOutReason(day: AgendaDay, action: RepeatPattern['action']): LeftOut
  * out by reason. A day already in the batch with the same change counts as left out
  * ("déjà dans vos modifications"); one with the opposite change is replaced.
  */
-export function expandPattern(pattern: RepeatPattern, days: Iterable<AgendaDay>, pending: ReadonlyMap<string, BookingChange>) {
+function expandPattern(pattern: RepeatPattern, days: Iterable<AgendaDay>, pending: ReadonlyMap<string, BookingChange>) {
   const changes: BookingChange[] = [];
   const leftOut = new Map<LeftOutReason, number>();
   for (const day of days) {
     if (day.activityId !== pattern.activityId || day.date < pattern.from || day.date > pattern.to) continue;
     if (!pattern.weekdays.includes(isoWeekday(day.date))) continue;
-    const reason = pending.get(`${day.activityId}|${day.date}`)?.action === pattern.action ? 'pending' : leftOutReason(day, pattern.action);
+    const reason = pending.get(keyOf(day.activityId, day.date))?.action === pattern.action ? 'pending' : leftOutReason(day, pattern.action);
     if (reason) leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1);
     else changes.push({ activityId: day.activityId, date: day.date, action: pattern.action });
   }
@@ -88,7 +92,7 @@ export function expandPattern(pattern: RepeatPattern, days: Iterable<AgendaDay>,
  * The last day before the first school-holiday closure on or after `from` (the Friday
  * before "Vacances de Noël"), with the holidays' name; undefined when none is in `days`.
  */
-export function untilHolidays(from: string, days: Iterable<AgendaDay>): { date: string; name: string } | undefined {
+function untilHolidays(from: string, days: Iterable<AgendaDay>): { date: string; name: string } | undefined {
   const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date));
   const closure = sorted.find((d) => d.date >= from && d.closure?.kind === 'school-holidays');
   if (!closure) return undefined;
@@ -96,12 +100,33 @@ export function untilHolidays(from: string, days: Iterable<AgendaDay>): { date: 
   return { date: before?.date ?? addDays(closure.date, -1), name: closure.closure!.name };
 }
 
+/**
+ * The batch with the pattern's changes added, and what the pattern added and left out.
+ * Throws a field error when the batch would pass the API's limit: nothing is added rather
+ * than a part, the parent decides what to cut.
+ */
+export function addPattern(pattern: RepeatPattern, days: Iterable<AgendaDay>, pending: ReadonlyMap<string, BookingChange>) {
+  const { changes, leftOut } = expandPattern(pattern, days, pending);
+  const batch = new Map(pending);
+  for (const change of changes) batch.set(keyOf(change.activityId, change.date), change);
+  if (batch.size > MAX_BATCH) throw new CitizenError('validation_failed', { fields: { to: 'tooMany' } });
+  return { pending: batch, result: { added: changes.length, leftOut } satisfies RepeatResult };
+}
+
+/** `untilHolidays` a year ahead at most, loading the days a range of `chunkDays` at a time until holidays turn up. */
+export async function findHolidays(from: string, fetchDays: (from: string, to: string) => Promise<AgendaDay[]>, chunkDays: number) {
+  for (const range of ranges(from, addDays(from, HOLIDAYS_LOOKAHEAD_DAYS), chunkDays)) {
+    const found = untilHolidays(from, await fetchDays(range.from, range.to));
+    if (found) return found;
+  }
+  return undefined;
+}
+
 export interface RepeatFormView {
   form: PanelForm<RepeatPattern>;
   activities: Activity[];
   t: Translate;
-  /** Weekday names, ISO weekday → "lundi". */
-  weekdayName: (weekday: number) => string;
+  locale: string;
   headingId: string;
   heading: TemplateResult;
   feedback: TemplateResult;
@@ -112,9 +137,39 @@ export interface RepeatFormView {
   onClose: () => void;
 }
 
+export interface RepeatToggleView {
+  t: Translate;
+  open: boolean;
+  /** Focus returns to the button when the form closes. */
+  toggleId: string;
+  boxId: string;
+  onToggle: () => void;
+  form: TemplateResult | typeof nothing;
+}
+
+/** "Réserver ou annuler plusieurs jours": the disclosure button and the form it opens. */
+export function renderRepeatToggle(view: RepeatToggleView): TemplateResult {
+  return html`<div class="repeat">
+    <button
+      class="citizen-button citizen-button--secondary"
+      type="button"
+      id=${view.toggleId}
+      aria-expanded=${view.open ? 'true' : 'false'}
+      aria-controls=${view.boxId}
+      @click=${view.onToggle}
+    >
+      ${view.t('dashboard.agenda.repeat.toggle')}
+    </button>
+    <div id=${view.boxId}>${view.form}</div>
+  </div>`;
+}
+
 /** The form: Activité, Action, Jours, Du, Jusqu'au (and "Jusqu'aux vacances"). */
 export function renderRepeatForm(view: RepeatFormView): TemplateResult {
   const { form, t } = view;
+  // 22 November 2026 is a Sunday: ISO weekday n is n days later.
+  const weekdayName = (weekday: number) =>
+    new Intl.DateTimeFormat(view.locale, { weekday: 'long', timeZone: 'UTC' }).format(utc(addDays('2026-11-22', weekday)));
   const prefix = t('common.errorPrefix');
   const activity = view.activities.find((a) => a.id === form.values['activityId']) ?? view.activities[0]!;
   const selectId = form.controlId('activityId');
@@ -172,7 +227,7 @@ export function renderRepeatForm(view: RepeatFormView): TemplateResult {
                 aria-invalid=${weekdaysError ? 'true' : nothing}
                 @change=${(event: Event) => toggleWeekday(weekday, (event.target as HTMLInputElement).checked)}
               />
-              <label class="citizen-checkbox__label" for=${id}>${view.weekdayName(weekday)}</label>
+              <label class="citizen-checkbox__label" for=${id}>${weekdayName(weekday)}</label>
             </div>`;
           })}
         </div>
@@ -190,5 +245,35 @@ export function renderRepeatForm(view: RepeatFormView): TemplateResult {
         <button class="citizen-button citizen-button--secondary" type="button" @click=${view.onClose}>${t('dashboard.agenda.repeat.close')}</button>
       </div>
     </form>
+  </div>`;
+}
+
+/** What a pattern added to the batch, and the days it left out by reason. */
+export interface RepeatResult {
+  added: number;
+  leftOut: Map<LeftOutReason, number>;
+}
+
+/** The pattern's result notice, focused after "Ajouter à mes modifications" so that it is read out at once. */
+export function renderRepeatResult(t: Translate, result: RepeatResult, id: string): TemplateResult {
+  const leftOut = [...result.leftOut.values()].reduce((a, b) => a + b, 0);
+  const addedText =
+    result.added === 0
+      ? t('dashboard.agenda.repeat.addedNone')
+      : result.added === 1
+        ? t('dashboard.agenda.repeat.addedOne')
+        : t('dashboard.agenda.repeat.added', { count: result.added });
+  // Days left out are expected (locked, closed, already booked): only an empty result warns.
+  return html`<div class="notice ${result.added === 0 ? 'notice--warning' : 'notice--success'}" id=${id} tabindex="-1">
+    <p>${addedText}</p>
+    ${leftOut
+      ? html`<p>${leftOut === 1 ? t('dashboard.agenda.repeat.leftOutOne') : t('dashboard.agenda.repeat.leftOut', { count: leftOut })}</p>
+          <ul>
+            ${[...result.leftOut].map(
+              ([reason, count]) =>
+                html`<li>${t('dashboard.agenda.repeat.reasonCount', { reason: t(`dashboard.agenda.repeat.reason.${reason}`), count })}</li>`,
+            )}
+          </ul>`
+      : nothing}
   </div>`;
 }

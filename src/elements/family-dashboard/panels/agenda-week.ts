@@ -7,8 +7,9 @@
  * to the row's ends, Page Up/Page Down by week.
  */
 import { html, type TemplateResult } from 'lit';
+import type { Translate } from '../../../i18n/translate.js';
 import type { Activity } from '../../../schemas/activities.js';
-import { addDays, isoWeekday, mondayOf } from './agenda-dates.js';
+import { addDays, isoWeekday, mondayOf, utc } from './agenda-dates.js';
 
 /** Where the week grid's focus is: an activity's row, a day's column. */
 export interface WeekPosition {
@@ -60,6 +61,15 @@ export function onColumn(date: string, weekdays: readonly number[]): string {
   return date;
 }
 
+/** "Semaine du 30 novembre au 4 décembre 2026" (the year twice only across New Year). */
+export function weekTitle(locale: string, t: Translate, columns: readonly string[]): string {
+  const first = columns[0]!;
+  const last = columns.at(-1)!;
+  const format = (date: string, withYear: boolean) =>
+    new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(utc(date));
+  return t('dashboard.agenda.weekTitle', { from: format(first, first.slice(0, 4) !== last.slice(0, 4)), to: format(last, true) });
+}
+
 export interface WeekGridView {
   activities: readonly Activity[];
   columns: readonly string[];
@@ -67,15 +77,17 @@ export interface WeekGridView {
   titleId: string;
   helpId: string;
   busy: boolean;
-  /** Column header text ("lun. 30 nov.") and its full form for `abbr`. */
-  columnHeader: (date: string) => { short: string; long: string };
-  corner: string;
+  locale: string;
+  t: Translate;
   cell: (activityId: string, date: string, isActive: boolean) => TemplateResult;
   onKeydown: (event: KeyboardEvent) => void;
   onFocusin: (event: FocusEvent) => void;
 }
 
 export function renderWeekGrid(view: WeekGridView): TemplateResult {
+  // "lun. 30 nov." on screen, "lundi 30 novembre" in `abbr` for screen readers' header announcements.
+  const header = (date: string, style: 'short' | 'long') =>
+    new Intl.DateTimeFormat(view.locale, { weekday: style, day: 'numeric', month: style, timeZone: 'UTC' }).format(utc(date));
   return html`<div class="agenda-box week-box">
     <table
       part="grid"
@@ -89,11 +101,8 @@ export function renderWeekGrid(view: WeekGridView): TemplateResult {
     >
       <thead>
         <tr>
-          <th scope="col">${view.corner}</th>
-          ${view.columns.map((date) => {
-            const { short, long } = view.columnHeader(date);
-            return html`<th scope="col" abbr=${long}>${short}</th>`;
-          })}
+          <th scope="col">${view.t('dashboard.agenda.activity')}</th>
+          ${view.columns.map((date) => html`<th scope="col" abbr=${header(date, 'long')}>${header(date, 'short')}</th>`)}
         </tr>
       </thead>
       <tbody>
