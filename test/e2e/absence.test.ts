@@ -6,11 +6,9 @@
  * agenda, and "Dernières demandes" shows the request with its certificate. Keyboard for the
  * form; axe on the filled form. Needs the built bundle (`npm run build`).
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../server/helpers.js';
-import { assertNoAxeViolations, dashboardSettled, familyPage, launchBrowser, logInToMySpace, screenshot } from './browser.js';
+import { assertNoAxeViolations, dashboardSettled, demoSite, familyPage, logInToMySpace, screenshot } from './browser.js';
 
 /** Next week's Tuesday (a canteen day for Léa), as ISO and as the agenda names it. */
 function nextTuesday(): { iso: string; name: string } {
@@ -22,23 +20,13 @@ function nextTuesday(): { iso: string; name: string } {
 }
 
 describe('/mon-espace: "Signaler une absence" (end to end)', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoSite();
 
   it('reports an absence with a certificate, seen in the agenda and in the requests', async () => {
-    const { context, page, errors } = await familyPage(browser);
+    const { context, page, errors } = await familyPage(demo.browser);
     const day = nextTuesday();
 
-    await logInToMySpace(page, server.url, 'Ma famille');
+    await logInToMySpace(page, demo.server.url, 'Ma famille');
     await page.getByRole('button', { name: 'Ma famille', exact: true }).click();
     await page.getByRole('button', { name: 'Signaler une absence' }).first().click();
     const form = page.getByRole('region', { name: 'Signaler une absence — Léa' });
@@ -63,9 +51,9 @@ describe('/mon-espace: "Signaler une absence" (end to end)', () => {
     await page.keyboard.press('Enter');
     await form.getByText("Votre signalement d'absence a été envoyé à la mairie.", { exact: false }).first().waitFor();
 
-    const stored = (await server.store.requests.list()).filter((r) => r.type === 'absence');
+    const stored = (await demo.server.store.requests.list()).filter((r) => r.type === 'absence');
     assert.equal(stored.length, 1, 'one absence request stored');
-    const documents = await server.store.documents.listForAccount(stored[0]!.accountId);
+    const documents = await demo.server.store.documents.listForAccount(stored[0]!.accountId);
     const uploaded = documents.find((d) => d.name === 'certificat-lea.pdf');
     assert.ok(uploaded, 'the certificate is in the secure storage');
     assert.deepEqual(stored[0]!.attachmentIds, [uploaded.id], 'and attached to the request');

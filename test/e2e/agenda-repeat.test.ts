@@ -6,30 +6,18 @@
  * booked days ("Ajouter à mon agenda"): the private address serves them as iCalendar until
  * it is revoked. Needs the built bundle (`npm run build`).
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../server/helpers.js';
-import { assertNoAxeViolations, dashboardSettled, familyPage, isFocused, launchBrowser, logInToMySpace, screenshot } from './browser.js';
+import { assertNoAxeViolations, dashboardSettled, demoSite, familyPage, isFocused, logInToMySpace, screenshot } from './browser.js';
 
 const weekdayOf = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();
 
 describe('/mon-espace: several days at once, the week view and the calendar feed (end to end)', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoSite();
 
   it('books every Monday and Thursday until the holidays, shows them in the week view and in the ICS feed', async () => {
-    const { context, page, errors } = await familyPage(browser);
-    await logInToMySpace(page, server.url, 'Ma famille');
+    const { context, page, errors } = await familyPage(demo.browser);
+    await logInToMySpace(page, demo.server.url, 'Ma famille');
     await page.getByRole('button', { name: 'Ma famille', exact: true }).click();
     await page.getByRole('button', { name: 'Annuler ou réserver' }).first().click();
     const agenda = page.getByRole('region', { name: 'Annuler ou réserver — Léa' });
@@ -63,10 +51,10 @@ describe('/mon-espace: several days at once, the week view and the calendar feed
     await agenda.getByRole('button', { name: 'Valider mes modifications' }).focus();
     await page.keyboard.press('Enter');
     await agenda.getByText(`C’est enregistré. Vous réservez ${count} jour${count > 1 ? 's' : ''}.`).waitFor();
-    const booked = (await server.store.bookings.listForChild('foyer-dupont', 'm-lea', '2000-01-01', '2100-01-01'))
+    const booked = (await demo.server.store.bookings.listForChild('foyer-dupont', 'm-lea', '2000-01-01', '2100-01-01'))
       .filter((b) => b.activityId === 'accueil-soir' && b.date >= new Date().toISOString().slice(0, 10))
       .map((b) => b.date);
-    assert.equal(booked.length, count, 'the server holds every day of the pattern');
+    assert.equal(booked.length, count, 'the demo.server holds every day of the pattern');
     assert.ok(booked.every((d) => weekdayOf(d) === 1 || weekdayOf(d) === 4), `Mondays and Thursdays only: ${booked.join(', ')}`);
 
     // The week view: a row per activity; arrows move between activities and days.

@@ -5,11 +5,9 @@
  * server's answer shows on the days. axe on the open agenda, no sideways scrolling at 320 px.
  * Needs the built bundle (`npm run build`).
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../server/helpers.js';
-import { assertNoAxeViolations, dashboardSettled, familyPage, launchBrowser, logInToMySpace, screenshot } from './browser.js';
+import { assertNoAxeViolations, dashboardSettled, demoSite, familyPage, logInToMySpace, screenshot } from './browser.js';
 
 /** Next week's Monday to Friday, as the grid names them ("lundi 30 novembre"), Paris time. */
 function nextWeek(): { iso: string; name: string }[] {
@@ -25,22 +23,12 @@ function nextWeek(): { iso: string; name: string }[] {
 
 
 describe('/mon-espace: "Annuler ou réserver" (end to end)', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoSite();
 
   it("books next week's canteen days for Léa, then cancels one", async () => {
-    const { context, page, errors } = await familyPage(browser, 320);
+    const { context, page, errors } = await familyPage(demo.browser, 320);
 
-    await logInToMySpace(page, server.url, 'Ma famille');
+    await logInToMySpace(page, demo.server.url, 'Ma famille');
 
     await page.getByRole('button', { name: 'Ma famille', exact: true }).click();
     await page.getByRole('button', { name: 'Annuler ou réserver' }).first().click();
@@ -84,9 +72,9 @@ describe('/mon-espace: "Annuler ou réserver" (end to end)', () => {
     await agenda.getByText('C’est enregistré. Vous annulez 1 jour.').waitFor();
     await dashboardSettled(page);
     assert.match((await cell(last).textContent()) ?? '', /: disponible/, `${last} cancelled`);
-    const stored = await server.store.bookings.listBetween(days[0]!.iso, days[days.length - 1]!.iso);
+    const stored = await demo.server.store.bookings.listBetween(days[0]!.iso, days[days.length - 1]!.iso);
     const lea = stored.filter((b) => b.childId === 'm-lea' && b.activityId === 'restauration-scolaire');
-    assert.equal(lea.length, booked.length - 1, 'the server holds the bookings');
+    assert.equal(lea.length, booked.length - 1, 'the demo.server holds the bookings');
     await screenshot(page, 'e2e-agenda-saved-320');
     assert.deepEqual(errors, []);
     await context.close();

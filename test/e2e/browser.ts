@@ -1,13 +1,40 @@
 // SPDX-License-Identifier: MIT
 /** Debian's Chromium driven by playwright-core, as a family's browser would be. */
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../demo-server/seed.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
+import { startTestServer, type TestServer } from '../server/helpers.js';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * The demo site (a fresh server with the seeded family, temporary data) and Chromium for one
+ * suite: started before its tests, stopped after them.
+ */
+export function demoSite(): { readonly server: TestServer; readonly browser: Browser } {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
 }
 
 /**

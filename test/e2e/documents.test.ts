@@ -4,33 +4,21 @@
  * PDF, downloads it back, sees a disguised file refused, and deletes the document. axe on the open agenda, no sideways scrolling at 320 px.
  * Needs the built bundle (`npm run build`).
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../server/helpers.js';
-import { assertNoAxeViolations, dashboardSettled, familyPage, launchBrowser, logInToMySpace, screenshot } from './browser.js';
+import { assertNoAxeViolations, dashboardSettled, demoSite, familyPage, logInToMySpace, screenshot } from './browser.js';
 
 
 describe('/mon-espace: "Espace de stockage sécurisé" (end to end)', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoSite();
 
   it('uploads a document, downloads it, and deletes it after a confirmation', async () => {
     // Expected refusals: the disguised file (415) and the deleted document's address (404).
     const expected = (status: number, url: string) => (status === 415 && url.endsWith('/documents')) || (status === 404 && url.endsWith('/content'));
-    const { context, page, errors } = await familyPage(browser, 320, expected);
+    const { context, page, errors } = await familyPage(demo.browser, 320, expected);
 
     // The provider returns only to pages of PUBLIC_URL's origin (localhost here, not 127.0.0.1).
-    const base = server.config.publicUrl.origin;
+    const base = demo.server.config.publicUrl.origin;
     await logInToMySpace(page, base, 'Espace de stockage sécurisé');
 
     await page.getByRole('button', { name: 'Espace de stockage sécurisé', exact: true }).click();

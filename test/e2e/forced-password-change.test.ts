@@ -6,11 +6,10 @@
  * identifiants" before anything else, the API refusing everything else meanwhile; the new
  * password works afterwards. By keyboard, with axe. Needs the built bundle (`npm run build`).
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../server/helpers.js';
-import { assertNoAxeViolations, isFocused, launchBrowser, screenshot, tabTo } from './browser.js';
+import type { Page } from 'playwright-core';
+import { assertNoAxeViolations, demoSite, isFocused, screenshot, tabTo } from './browser.js';
 
 const NEW_PASSWORD = 'Cerf-volant-Orage-4821';
 
@@ -26,23 +25,13 @@ async function logIn(page: Page, base: string, username: string, password: strin
 }
 
 describe('forced change of a generated password (end to end)', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoSite();
 
   it('shows "Modification de vos identifiants" first, then the new password works', async () => {
     // The CLI sends the command to the running server's admin API, which runs the command code.
-    const created = await fetch(`${server.url}/admin/v1/run`, {
+    const created = await fetch(`${demo.server.url}/admin/v1/run`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${server.adminToken}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${demo.server.adminToken}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({
         argv: ['accounts:create', '--username', 'testa.arpege', '--email', 'testa.arpege@example.fr', '--civility', 'MME',
           '--first-names', 'Testa', '--last-name', 'Arpège', '--generate-password'],
@@ -51,11 +40,11 @@ describe('forced change of a generated password (end to end)', () => {
     const generated = /Generated password .*: (\S+)/.exec(created.output)?.[1];
     assert.ok(generated, created.output);
 
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const context = await demo.browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await logIn(page, server.url, 'testa.arpege', generated);
+    await logIn(page, demo.server.url, 'testa.arpege', generated);
 
     const heading = page.getByRole('heading', { name: 'Modification de vos identifiants' });
     await heading.waitFor();
@@ -89,9 +78,9 @@ describe('forced change of a generated password (end to end)', () => {
     await page.getByText('Vous êtes déconnecté.').waitFor();
 
     // The generated password is dead; the new one opens the space directly.
-    await logIn(page, server.url, 'testa.arpege', generated);
+    await logIn(page, demo.server.url, 'testa.arpege', generated);
     await page.getByText('Identifiant ou mot de passe incorrect').waitFor();
-    await logIn(page, server.url, 'testa.arpege', NEW_PASSWORD);
+    await logIn(page, demo.server.url, 'testa.arpege', NEW_PASSWORD);
     await page.getByRole('heading', { name: /Bonjour Madame Testa ARPÈGE/ }).waitFor();
     assert.equal(await page.getByRole('heading', { name: 'Modification de vos identifiants' }).count(), 0);
     assert.deepEqual(errors, []);

@@ -5,31 +5,19 @@
  * the outcome and its receipt. axe on the open agenda, no sideways scrolling at 320 px.
  * Needs the built bundle (`npm run build`).
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../server/helpers.js';
-import { assertNoAxeViolations, dashboardSettled, familyPage, launchBrowser, logInToMySpace, screenshot } from './browser.js';
+import { assertNoAxeViolations, dashboardSettled, demoSite, familyPage, logInToMySpace, screenshot } from './browser.js';
 
 
 describe('/mon-espace: "Mes factures" (end to end)', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoSite();
 
   it('pays the seeded invoice through the simulated provider and sees the receipt', async () => {
-    const { context, page, errors } = await familyPage(browser, 320);
+    const { context, page, errors } = await familyPage(demo.browser, 320);
 
     // The provider returns only to pages of PUBLIC_URL's origin (localhost here, not 127.0.0.1).
-    const base = server.config.publicUrl.origin;
+    const base = demo.server.config.publicUrl.origin;
     await logInToMySpace(page, base, 'Mes factures');
 
     await page.getByRole('button', { name: 'Mes factures', exact: true }).click();

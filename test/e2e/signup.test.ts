@@ -16,7 +16,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { runCommand, type AdminContext } from '../../demo-server/admin/commands.js';
-import { startTestServer, type TestServer } from '../server/helpers.js';
+import { startTestServer } from '../server/helpers.js';
 import { cityFile } from '../server/signup-helpers.js';
 import { assertNoAxeViolations, isFocused, launchBrowser, screenshot, tabTo } from './browser.js';
 

@@ -5,12 +5,11 @@
  * keyboard alone; after a reload the gate is gone. Also /cgu, and the gate at 320 px and
  * 200 % zoom. Needs the built bundle (`npm run build`).
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../server/helpers.js';
+import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../demo-server/seed.js';
-import { assertNoAxeViolations, isFocused, launchBrowser, screenshot, tabTo } from './browser.js';
+import { assertNoAxeViolations, demoSite, isFocused, screenshot, tabTo } from './browser.js';
 
 const ACCEPT = "J'accepte les conditions générales d'utilisation";
 const REGION = "Texte des conditions générales d'utilisation";
@@ -34,20 +33,10 @@ const horizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe('/mon-espace and /cgu (end to end)', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoSite();
 
   it('gates the space until the terms are read to the end and accepted, by keyboard alone', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const context = await demo.browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -55,15 +44,15 @@ describe('/mon-espace and /cgu (end to end)', () => {
     page.on('response', (r) => r.status() >= 400 && r.status() !== 401 && errors.push(`${r.status()} ${r.url()}`));
 
     // Not logged in: nothing of the space, a way to the login page.
-    await page.goto(`${server.url}/mon-espace`);
+    await page.goto(`${demo.server.url}/mon-espace`);
     await page.getByText('Connectez-vous à votre espace pour accéder à ce contenu.').waitFor();
     assert.equal(await page.getByRole('link', { name: 'Se connecter' }).getAttribute('href'), '/connexion');
     assert.equal(await page.getByRole('heading', { name: 'Mon espace perso' }).count(), 0, 'the content stays hidden');
     await assertNoAxeViolations(page, 'not logged in');
     await screenshot(page, 'e2e-mon-espace-logged-out');
 
-    await logIn(page, server.url);
-    await page.goto(`${server.url}/mon-espace`);
+    await logIn(page, demo.server.url);
+    await page.goto(`${demo.server.url}/mon-espace`);
     await page.getByRole('heading', { name: "Conditions générales d'utilisation", exact: true }).waitFor();
     const accept = page.getByRole('button', { name: ACCEPT });
     assert.equal(await accept.getAttribute('aria-disabled'), 'true');
@@ -95,8 +84,8 @@ describe('/mon-espace and /cgu (end to end)', () => {
     await screenshot(page, 'e2e-mon-espace-accepted');
 
     // The server kept the proof; a reload shows no gate.
-    const account = (await server.store.accounts.findByLogin('marie.dupont', true))!;
-    const proof = await server.store.termsAcceptances.listForAccount(account.id);
+    const account = (await demo.server.store.accounts.findByLogin('marie.dupont', true))!;
+    const proof = await demo.server.store.termsAcceptances.listForAccount(account.id);
     assert.deepEqual(proof.map((p) => p.version), ['2026-09']);
     await page.reload();
     await page.getByRole('heading', { name: GREETING }).waitFor();
@@ -116,16 +105,16 @@ describe('/mon-espace and /cgu (end to end)', () => {
         ['zoom-200', { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 }],
         ['desktop', { viewport: { width: 1280, height: 800 } }],
       ] as const) {
-        const context = await browser.newContext({ ...options, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+        const context = await demo.browser.newContext({ ...options, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
         contexts.push(context);
         const page = await context.newPage();
         // Paul, the co-representative, has not accepted either (acceptance is per account).
-        await page.goto(`${server.url}/connexion`);
+        await page.goto(`${demo.server.url}/connexion`);
         await page.getByLabel("Nom d'utilisateur").fill('paul.dupont');
         await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
         await page.getByRole('button', { name: 'Connexion' }).click();
         await page.getByRole('heading', { name: /Bonjour Monsieur Paul DUPONT/ }).waitFor();
-        await page.goto(`${server.url}/mon-espace`);
+        await page.goto(`${demo.server.url}/mon-espace`);
         const accept = page.getByRole('button', { name: ACCEPT });
         await accept.waitFor();
         assert.equal(await horizontalOverflow(page), 0, `no sideways scrolling (${name})`);
@@ -139,7 +128,7 @@ describe('/mon-espace and /cgu (end to end)', () => {
         assert.equal(await accept.getAttribute('aria-disabled'), null, `the wheel reached the end (${name})`);
         await screenshot(page, `e2e-mon-espace-end-${name}`);
 
-        await page.goto(`${server.url}/cgu`);
+        await page.goto(`${demo.server.url}/cgu`);
         await page.getByRole('heading', { name: "Conditions générales d'utilisation de l'espace citoyen" }).waitFor();
         await page.getByRole('heading', { name: 'Données personnelles' }).waitFor();
         assert.equal(await horizontalOverflow(page), 0, `/cgu: no sideways scrolling (${name})`);
