@@ -11,3 +11,31 @@ export function httpUrl(url: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+const TOKEN_KEY = (path: string) => `citizen-elements:link-token:${path}`;
+
+/**
+ * The `?token=` of a mailed link (activation, password reset), taken out of the address bar
+ * once read (`history.replaceState`, the rest of the address kept): it then no longer shows
+ * on screen, in the history or a bookmark, nor reaches the CMS page's analytics or a
+ * Referer. It is kept for this tab only (sessionStorage), so that a reload still works.
+ */
+export function takeTokenFromAddress(): string | undefined {
+  const url = new URL(location.href);
+  const fromAddress = url.searchParams.get('token');
+  if (fromAddress) {
+    url.searchParams.delete('token');
+    history.replaceState(history.state, '', url.href);
+    try {
+      sessionStorage.setItem(TOKEN_KEY(url.pathname), fromAddress);
+    } catch {
+      // Storage refused (private mode, quota): a reload will ask for a new link.
+    }
+    return fromAddress;
+  }
+  try {
+    return sessionStorage.getItem(TOKEN_KEY(url.pathname)) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -61,16 +61,21 @@ describe('<citizen-activation>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('reads the token from the page address', async () => {
+    it('reads the token from the page address, then takes it out of the address bar (a reload still works)', async () => {
       const url = new URL(location.href);
-      history.replaceState(null, '', `${location.pathname}?token=${TOKEN}B`);
+      history.replaceState(null, '', `${location.pathname}?token=${TOKEN}B&utm_source=mail#haut`);
       try {
         const el = await mount(html`<citizen-activation .backend=${fake.adapter}></citizen-activation>`);
         expect(el.token).to.equal(`${TOKEN}B`);
+        expect(location.search, 'no token left for analytics, the history or a Referer').to.equal('?utm_source=mail');
+        expect(location.hash).to.equal('#haut');
         getByRole(el, 'button', 'Activer mon espace').click();
         await waitUntil(() => fake.activateCalls.length === 1);
         expect(fake.activateCalls).to.deep.equal([`${TOKEN}B`]);
+        const reloaded = await mount(html`<citizen-activation .backend=${fake.adapter}></citizen-activation>`);
+        expect(reloaded.token, 'the same tab keeps it').to.equal(`${TOKEN}B`);
       } finally {
+        sessionStorage.clear();
         history.replaceState(null, '', url.href);
       }
     });

@@ -215,7 +215,9 @@ describe('<citizen-password-reset>', () => {
       try {
         await mount(fake, { step: 'reset' });
         expect(fake.checkCalls).to.deep.equal([TOKEN]);
+        expect(location.search, 'the token leaves the address bar').to.equal('');
       } finally {
+        sessionStorage.clear();
         history.replaceState(null, '', before);
       }
     });

@@ -112,6 +112,7 @@ describe('forgotten password and imported accounts (end to end)', () => {
     const username = page.getByRole('textbox', { name: "Nom d'utilisateur" });
     await username.waitFor();
     assert.equal(await username.inputValue(), 'marie.dupont');
+    assert.equal(new URL(page.url()).search, '', 'the token left the address bar (history, analytics, Referer)');
     assert.equal(await username.getAttribute('autocomplete'), 'username');
     assert.equal(await page.getByLabel(/^(\* )?Nouveau mot de passe$/).getAttribute('autocomplete'), 'new-password');
     await assertNoAxeViolations(page, 'reset form');

@@ -8,7 +8,7 @@ import { CitizenElement } from '../../core/citizen-element.js';
 import { activationTexts } from '../../i18n/parts/activation.js';
 import { CitizenError } from '../../core/errors.js';
 import { describedBy, fieldError, headingTag } from '../../core/form.js';
-import { httpUrl } from '../../core/urls.js';
+import { httpUrl, takeTokenFromAddress } from '../../core/urls.js';
 import { ResendActivationRequest } from '../../schemas/account.js';
 import { fieldErrors } from '../../schemas/errors.js';
 import { lightFormStyles } from '../../styles/light-form.js';
@@ -42,7 +42,8 @@ const TRANSIENT = new Set(['network_error', 'server_error', 'too_many_attempts',
 
 /**
  * The landing page of the activation mail (seed 000: "Votre espace a bien été activé pour
- * le nom d'utilisateur : Oliv-Test."). It reads the token from the page's `?token=`, and
+ * le nom d'utilisateur : Oliv-Test."). It reads the token from the page's `?token=` (then
+ * takes it out of the address bar: analytics, history and Referer never see it), and
  * activates only when "Activer mon espace" is pressed: mail scanners open links, and
  * opening one must change nothing. A link that expired, was used or was replaced gets a
  * clear message and a form to send a new one, whose answer is the same whatever the
@@ -105,7 +106,7 @@ export class CitizenActivation extends CitizenElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    this.token ??= new URLSearchParams(location.search).get('token') ?? undefined;
+    this.token ??= takeTokenFromAddress();
   }
 
   protected override willUpdate(changed: PropertyValues) {

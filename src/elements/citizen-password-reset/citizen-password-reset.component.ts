@@ -10,7 +10,7 @@ import { passwordChecklistTexts } from '../../i18n/parts/password-checklist.js';
 import { CitizenError } from '../../core/errors.js';
 import { describedBy, errorSummary, fieldError, focusControl, headingTag } from '../../core/form.js';
 import { passwordChecklist, passwordChecklistStyles, passwordRuleViews, PasswordRulesAnnouncer } from '../../core/password-checklist.js';
-import { httpUrl } from '../../core/urls.js';
+import { httpUrl, takeTokenFromAddress } from '../../core/urls.js';
 import { type MessageKey } from '../../i18n/translate.js';
 import { ForgotPasswordRequest } from '../../schemas/account.js';
 import { fieldErrors } from '../../schemas/errors.js';
@@ -71,7 +71,8 @@ let instances = 0;
  *   "Nom d'utilisateur (ou adresse de courriel)", "Valider" and "Annuler". Whatever was typed,
  *   the answer is "Si un compte correspond, un courriel vient de vous être envoyé" (focused
  *   and announced): it never tells whether an account exists.
- * - `step="reset"`: the page the mailed link opens (`?token=…`). The link is checked first
+ * - `step="reset"`: the page the mailed link opens (`?token=…`, taken out of the address bar
+ *   once read). The link is checked first
  *   (nothing is used up until the form is sent); a dead one says so, with a link to ask for a
  *   new one. Then the new password and its confirmation, with the city's policy sentence, the
  *   live checklist of its rules and "Afficher les mots de passe"; on success, a link to log in.
@@ -169,9 +170,14 @@ export class CitizenPasswordReset extends CitizenElement {
     return this.step === 'reset' || this.step === 'setup';
   }
 
+  /** `?token=` of the page, read once (then gone from the address bar). */
+  #addressToken?: string | null;
+
   /** The token of the link: the property, else `?token=` of the page. */
   get #token(): string | undefined {
-    return this.token || new URLSearchParams(location.search).get('token') || undefined;
+    if (this.token) return this.token;
+    this.#addressToken ??= takeTokenFromAddress() ?? null;
+    return this.#addressToken ?? undefined;
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>) {
