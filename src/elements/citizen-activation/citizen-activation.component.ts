@@ -43,7 +43,8 @@ const TRANSIENT = new Set(['network_error', 'server_error', 'too_many_attempts',
 /**
  * The landing page of the activation mail (seed 000: "Votre espace a bien été activé pour
  * le nom d'utilisateur : Oliv-Test."). It reads the token from the page's `?token=` (then
- * takes it out of the address bar: analytics, history and Referer never see it), and
+ * takes it out of the address bar: the history, bookmarks and what the page does next no
+ * longer carry it), and
  * activates only when "Activer mon espace" is pressed: mail scanners open links, and
  * opening one must change nothing. A link that expired, was used or was replaced gets a
  * clear message and a form to send a new one, whose answer is the same whatever the
