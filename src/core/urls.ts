@@ -17,8 +17,9 @@ const TOKEN_KEY = (path: string) => `citizen-elements:link-token:${path}`;
 /**
  * The `?token=` of a mailed link (activation, password reset), taken out of the address bar
  * once read (`history.replaceState`, the rest of the address kept): it then no longer shows
- * on screen, in the history or a bookmark, nor reaches the CMS page's analytics or a
- * Referer. It is kept for this tab only (sessionStorage), so that a reload still works.
+ * on screen, in the history or a bookmark, nor in what the page does next (an analytics
+ * event, a link followed). It is kept for this tab only (sessionStorage), so that a reload
+ * still works.
  */
 export function takeTokenFromAddress(): string | undefined {
   const url = new URL(location.href);
