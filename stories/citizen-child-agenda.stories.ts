@@ -54,7 +54,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'A child’s agenda against the mock API (src/mocks/activities.ts): Mondays and Thursdays booked, the 27th full, 48 h notice from Monday 23 November 2026, Christmas holidays closed and named; Hugo’s record lacks a paper, so his days cannot be booked. Month view: arrow keys, Home/End, Page Up/Page Down move; week view: Left/Right by day, Up/Down by activity, Page Up/Page Down by week; Enter or Space chooses a day.',
+          'A child’s agenda against the mock API (src/mocks/activities.ts): Mondays and Thursdays booked, the 27th full, 48 h notice from Monday 23 November 2026, Christmas holidays closed and named; Hugo’s record lacks a paper, so his days cannot be booked. Month view: arrow keys, Home/End, Page Up/Page Down move; week view: Left/Right by day, Up/Down by activity, Page Up/Page Down by week (on a phone the week is drawn by day: Up/Down by day, Left/Right by activity); Enter or Space chooses a day.',
       },
     },
   },
@@ -86,6 +86,16 @@ export const WeekView: Story = { name: 'Week view', args: { view: 'week' } };
 
 /** The same week in English. */
 export const WeekViewEnglish: Story = { name: 'Week view (English)', args: { view: 'week', lang: 'en' } };
+
+/** On a phone (320 px): the week drawn by day, a row per day and a column per activity, nothing scrolls sideways. */
+export const WeekViewPhone: Story = {
+  name: 'Week view on a phone',
+  args: { view: 'week' },
+  render: ({ lang, month, view, child }) =>
+    html`<div style="max-width: 320px">
+      <citizen-child-agenda api="/api" lang=${lang} month=${month} view=${view} heading-level="2" .child=${childOf(child)}></citizen-child-agenda>
+    </div>`,
+};
 
 /** "Réserver ou annuler plusieurs jours" open, Tuesdays and Fridays until the Christmas holidays. */
 export const RepeatForm: Story = {

@@ -375,6 +375,98 @@ describe('<citizen-child-agenda>: closures, week view, several days, "ce qu\'il 
   });
 });
 
+describe('<citizen-child-agenda>: the week on a phone, drawn by day', () => {
+  /** The week view in a container `width` px wide; resolves once drawn by day (or not, for a wide one). */
+  async function mountWeekIn(width: number) {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: ${width}px">
+        <citizen-child-agenda lang="fr" month="2026-12" view="week" .backend=${fake.adapter} .child=${lea()}></citizen-child-agenda>
+      </div>`,
+    );
+    const el = wrapper.querySelector<CitizenChildAgenda>('citizen-child-agenda')!;
+    await waitUntil(() => queryAllByRole(el, 'grid').length === 1 && !deepQuery(el, '[aria-busy="true"]'), 'the grid loaded', { timeout: 3000 });
+    return { wrapper, el };
+  }
+  const rowHeaders = (grid: Element) => [...grid.querySelectorAll('th[scope="row"]')].map((th) => accessibleName(th));
+  const colHeaders = (grid: Element) => [...grid.querySelectorAll('th[scope="col"]')].map((th) => accessibleName(th));
+  const byDay = (el: Element) => deepQuery(el, 'th[scope="row"]')?.textContent?.trim() === 'lun. 30 nov.';
+
+  it('a row per day, a column per activity, named headers, no sideways scroll; accessible', async () => {
+    const { el } = await mountWeekIn(300);
+    await waitUntil(() => byDay(el), 'drawn by day', { timeout: 3000 });
+    const grid = getByRole(el, 'grid');
+    expect(accessibleName(grid)).to.equal('Semaine du 30 novembre au 4 décembre 2026');
+    // Row and column headers by HTML-AAM, as in the week drawn by activity.
+    expect(rowHeaders(grid)).to.deep.equal(['lun. 30 nov.', 'mar. 1 déc.', 'mer. 2 déc.', 'jeu. 3 déc.', 'ven. 4 déc.']);
+    expect(colHeaders(grid)).to.deep.equal(['Jour', 'Restauration scolaire', 'Accueil du soir', 'Mercredi au centre de loisirs']);
+    // A long word is cut on screen; `abbr` keeps the whole name for the cells' headers.
+    const canteen = grid.querySelectorAll('th[scope="col"]')[1]!;
+    expect(canteen.querySelector('[aria-hidden="true"]')!.textContent).to.equal('Restaur. scolaire');
+    expect(canteen.getAttribute('abbr')).to.equal('Restauration scolaire');
+    const firstRow = [...grid.querySelectorAll('tbody tr')[0]!.querySelectorAll('td')].map((td) => accessibleName(td));
+    expect(firstRow).to.deep.equal([
+      'Restauration scolaire, lundi 30 novembre : réservé, 3,60 €',
+      'Accueil du soir, lundi 30 novembre : réservé, 2,50 €',
+      "Mercredi au centre de loisirs, lundi 30 novembre : pas d'activité ce jour",
+    ]);
+    expect(queryAllByRole(el, 'gridcell')).to.have.length(15);
+    const help = el.shadowRoot!.getElementById(grid.getAttribute('aria-describedby')!)!;
+    expect(help.textContent).to.include('Flèches haut et bas : jour précédent ou suivant ; flèches gauche et droite : autre activité');
+    const box = grid.closest('.agenda-box')!;
+    expect(box.scrollWidth, 'no sideways scroll in the grid').to.be.at.most(box.clientWidth);
+    expect(grid.getBoundingClientRect().width).to.be.at.most(300);
+    await expect(el).to.be.accessible();
+  });
+
+  it('arrows follow what is seen: Up/Down by day, Left/Right by activity, Home/End along the day; one tab stop', async () => {
+    const { el } = await mountWeekIn(300);
+    await waitUntil(() => byDay(el), 'drawn by day', { timeout: 3000 });
+    deepQuery(el, 'td[tabindex="0"]')!.focus();
+    expect(focusedName()).to.match(/^Restauration scolaire, mardi 1 décembre/);
+    await press('ArrowDown');
+    expect(focusedName()).to.match(/^Restauration scolaire, mercredi 2 décembre/);
+    await press('ArrowRight');
+    expect(focusedName()).to.match(/^Accueil du soir, mercredi 2 décembre/);
+    await press('End');
+    expect(focusedName()).to.match(/^Mercredi au centre de loisirs, mercredi 2 décembre/);
+    await press('Home');
+    expect(focusedName()).to.match(/^Restauration scolaire, mercredi 2 décembre/);
+    await press('ArrowLeft');
+    expect(focusedName()).to.match(/^Restauration scolaire, mercredi 2 décembre/);
+    await press('ArrowUp');
+    await press('ArrowUp');
+    await press('ArrowUp');
+    await settled(el);
+    expect(focusedName()).to.match(/^Restauration scolaire, vendredi 27 novembre/);
+    expect(accessibleName(getByRole(el, 'grid'))).to.equal('Semaine du 23 novembre au 27 novembre 2026');
+    await press('PageDown');
+    await settled(el);
+    expect(focusedName()).to.match(/^Restauration scolaire, vendredi 4 décembre/);
+    await press('ArrowDown');
+    await settled(el);
+    expect(focusedName()).to.match(/^Restauration scolaire, lundi 7 décembre : réservé/);
+    await press('ArrowRight');
+    await press('Enter');
+    expect(focusedName()).to.match(/^Accueil du soir, lundi 7 décembre : à annuler \(non envoyé\)/);
+    await waitForText(el, /Vous annulez 1 jour : [−-]2,50 €/);
+    expect(queryAllByRole(el, 'gridcell').filter((c) => c.tabIndex === 0)).to.have.length(1);
+    expect(rowHeaders(getByRole(el, 'grid'))[0]).to.equal('lun. 7 déc.');
+  });
+
+  it('a wider container draws the week by activity again, focus kept on the same day', async () => {
+    const { wrapper, el } = await mountWeekIn(300);
+    await waitUntil(() => byDay(el), 'drawn by day', { timeout: 3000 });
+    deepQuery(el, 'td[tabindex="0"]')!.focus();
+    await press('ArrowRight');
+    expect(focusedName()).to.match(/^Accueil du soir, mardi 1 décembre/);
+    wrapper.style.width = '900px';
+    await waitUntil(() => rowHeaders(getByRole(el, 'grid'))[0] === 'Restauration scolaire', 'drawn by activity', { timeout: 3000 });
+    await el.updateComplete;
+    expect(focusedName()).to.match(/^Accueil du soir, mardi 1 décembre/);
+    expect(deepQuery(el, '.agenda-week--by-day')).to.equal(null);
+  });
+});
+
 describe('"Annuler ou réserver" on a child\'s card', () => {
   it('opens the child\'s agenda under the cards, focus on its heading; closing returns focus', async () => {
     const el = await fixture(html`<citizen-household-panel .backend=${fake.adapter}></citizen-household-panel>`);

@@ -58,6 +58,9 @@ const fr = {
   'dashboard.agenda.weekTitle': 'Semaine du {from} au {to}',
   'dashboard.agenda.weekGridHelp':
     'Flèches gauche et droite : jour précédent ou suivant ; flèches haut et bas : autre activité ; Début et Fin : début et fin de la semaine ; Page précédente et Page suivante : semaine précédente ou suivante ; Entrée ou Espace : réserver ou annuler le jour.',
+  'dashboard.agenda.day': 'Jour',
+  'dashboard.agenda.weekByDayHelp':
+    'Flèches haut et bas : jour précédent ou suivant ; flèches gauche et droite : autre activité ; Début et Fin : première et dernière activité du jour ; Page précédente et Page suivante : semaine précédente ou suivante ; Entrée ou Espace : réserver ou annuler le jour.',
   'dashboard.agenda.checklist.intro': 'Avant de pouvoir réserver, la mairie a besoin de :',
   'dashboard.agenda.checklist.help':
     'Vous pouvez compléter le « Dossier administratif » de {name} ou déposer ces pièces dans votre espace de stockage sécurisé. Les annulations restent possibles.',
@@ -155,6 +158,9 @@ export const agendaTexts: TextPart<keyof typeof fr> = {
     'dashboard.agenda.weekTitle': 'Week of {from} to {to}',
     'dashboard.agenda.weekGridHelp':
       'Left and right arrows: previous or next day; up and down arrows: another activity; Home and End: start and end of the week; Page Up and Page Down: previous or next week; Enter or Space: book or cancel the day.',
+    'dashboard.agenda.day': 'Day',
+    'dashboard.agenda.weekByDayHelp':
+      'Up and down arrows: previous or next day; left and right arrows: another activity; Home and End: first and last activity of the day; Page Up and Page Down: previous or next week; Enter or Space: book or cancel the day.',
     'dashboard.agenda.checklist.intro': 'Before you can book, the city needs:',
     'dashboard.agenda.checklist.help':
       'You can complete {name}’s “Administrative record” or put these documents in your secure document storage. Cancelling is still possible.',

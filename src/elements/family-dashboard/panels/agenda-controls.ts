@@ -13,6 +13,8 @@ export type AgendaView = 'month' | 'week';
 export interface AgendaControlsView {
   t: Translate;
   view: AgendaView;
+  /** The week grid is drawn transposed, its keys too. */
+  weekByDay: boolean;
   activities: readonly Activity[];
   /** The month view's activity. */
   activity: Activity;
@@ -78,5 +80,7 @@ export function renderAgendaControls(view: AgendaControlsView): TemplateResult {
       ? t('dashboard.agenda.noticeEach', { list: activities.map((a) => `${a.name} ${a.noticeHours} h`).join(', ') })
       : t('dashboard.agenda.notice', { hours: view.activity.noticeHours })}
   </p>
-  <p class="visually-hidden" id=${view.helpId}>${t(isWeek ? 'dashboard.agenda.weekGridHelp' : 'dashboard.agenda.gridHelp')}</p>`;
+  <p class="visually-hidden" id=${view.helpId}>${t(
+    isWeek ? (view.weekByDay ? 'dashboard.agenda.weekByDayHelp' : 'dashboard.agenda.weekGridHelp') : 'dashboard.agenda.gridHelp',
+  )}</p>`;
 }

@@ -12,7 +12,8 @@ import type { Activity, AgendaDay, BookingChange } from '../../../schemas/activi
 import { CitizenError } from '../../../core/errors.js';
 import { addDays, daysBetween, isIsoDate, isoWeekday, ranges, utc } from './agenda-dates.js';
 import { keyOf } from './agenda-day.js';
-import { radioGroup, textField, type PanelForm, type Validation, type Values } from '../panel-form.js';
+import type { DashboardPanel } from '../panel-base.js';
+import { PanelForm, radioGroup, textField, type Validation, type Values } from '../panel-form.js';
 
 export interface RepeatPattern {
   activityId: string;
@@ -30,7 +31,7 @@ const MAX_BATCH = 400;
 /** How far "Jusqu'aux vacances" looks ahead for school holidays. */
 const HOLIDAYS_LOOKAHEAD_DAYS = 366;
 
-export const REPEAT_FIELDS = ['activityId', 'action', 'weekdays', 'from', 'to'] as const;
+const REPEAT_FIELDS = ['activityId', 'action', 'weekdays', 'from', 'to'] as const;
 
 export type LeftOutReason = 'full' | 'locked' | 'past' | 'closed' | 'booked' | 'notBooked' | 'absent' | 'pending';
 
@@ -41,7 +42,7 @@ const weekdaysOf = (values: Values) =>
     .map(Number)
     .sort((a, b) => a - b);
 
-export function validatePattern(values: Values): Validation<RepeatPattern> {
+function validatePattern(values: Values): Validation<RepeatPattern> {
   const errors: Record<string, string> = {};
   const weekdays = weekdaysOf(values);
   const { from, to } = values;
@@ -120,6 +121,20 @@ export async function findHolidays(from: string, fetchDays: (from: string, to: s
     if (found) return found;
   }
   return undefined;
+}
+
+/** The pattern's form, for `activityId` from the day `from`; its errors in the agenda's words first. */
+export function createRepeatForm(host: DashboardPanel, id: string, { activityId, from }: { activityId: string; from: string }) {
+  return new PanelForm<RepeatPattern>(host, {
+    id,
+    fields: REPEAT_FIELDS,
+    initial: { activityId, action: 'book', weekdays: '', from, to: '' },
+    validate: validatePattern,
+    errorText: (_path, code) => {
+      const key = `dashboard.agenda.repeat.error.${code}`;
+      return host.hasText(key) ? host.t(key) : host.errorText(code);
+    },
+  });
 }
 
 export interface RepeatFormView {

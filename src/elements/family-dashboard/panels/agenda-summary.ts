@@ -39,6 +39,11 @@ export function changeSentence(words: AgendaWords, book: number, cancel: number)
   return sentence.charAt(0).toLocaleUpperCase(words.locale) + sentence.slice(1);
 }
 
+/** Days the server booked and cancelled, of the changes it applied. */
+export function appliedCounts(applied: readonly BookingChange[]) {
+  return { booked: applied.filter((c) => c.action === 'book').length, cancelled: applied.filter((c) => c.action === 'cancel').length };
+}
+
 export type SendState = 'idle' | 'sending' | 'error' | 'done';
 
 export interface SendResultView {

@@ -121,18 +121,6 @@ export const agendaStyles = css`
     .weekday-narrow {
       display: inline;
     }
-    /* The week grid keeps its headers whole on a phone: smaller text, words broken where needed. */
-    .agenda-week th {
-      font-size: 0.75rem;
-      overflow-wrap: anywhere;
-    }
-    .agenda-week th[scope='row'] {
-      min-inline-size: 0;
-      padding-inline-end: 0.25rem;
-    }
-    .agenda-week td {
-      min-inline-size: 0;
-    }
   }
   .view-switch {
     display: flex;
@@ -174,6 +162,27 @@ export const agendaStyles = css`
   }
   .agenda-week td {
     min-inline-size: 3rem;
+  }
+  /* Drawn by day (a phone): short day names beside the rows, the activities' names above, in small type,
+     every activity the same width (an automatic layout gives the longest name the room and cuts the others' words). */
+  table.agenda-week--by-day {
+    table-layout: fixed;
+  }
+  .agenda-week--by-day th {
+    font-size: 0.8rem;
+  }
+  .agenda-week--by-day th[scope='col'] {
+    vertical-align: bottom;
+    padding-inline: 0.125rem;
+  }
+  .agenda-week--by-day th[scope='row'] {
+    /* "lun. 30" on one line, the month under it. */
+    inline-size: 3.75rem;
+    min-inline-size: 0;
+    padding-inline-end: 0.25rem;
+  }
+  .agenda-week--by-day td {
+    min-inline-size: 0;
   }
   .checklist {
     margin-block: 0.75rem;

@@ -8,31 +8,30 @@ import type { HouseholdMember } from '../../../schemas/household.js';
 import { todayIsoDate } from '../format.js';
 import { DashboardPanel, Loader } from '../panel-base.js';
 import { agendaTexts } from '../../../i18n/parts/agenda.js';
-import { PanelForm } from '../panel-form.js';
+import type { PanelForm } from '../panel-form.js';
 import { renderAgendaControls, type AgendaView } from './agenda-controls.js';
 import { addDays, addMonths, lastOfMonth, mondayOf, monthOf, ranges } from './agenda-dates.js';
 import { dayStateText, isToggleable, keyOf, renderDayCell, type Conflict, type DayFacts } from './agenda-day.js';
 import { renderChecklist, renderLegend } from './agenda-legend.js';
 import { monthMove, monthTitle, renderMonthGrid } from './agenda-month.js';
+import { NarrowController } from './agenda-narrow.js';
 import {
   addPattern,
+  createRepeatForm,
   findHolidays,
-  REPEAT_FIELDS,
   renderRepeatForm,
   renderRepeatToggle,
   renderRepeatResult,
-  validatePattern,
   type RepeatPattern,
   type RepeatResult,
 } from './agenda-repeat.js';
-import { renderSendResult, renderSummary, type SendState } from './agenda-summary.js';
-import { onColumn, renderWeekGrid, weekColumns, weekdaysOf, weekMove, weekTitle, type WeekPosition } from './agenda-week.js';
+import { appliedCounts, renderSendResult, renderSummary, type SendState } from './agenda-summary.js';
+import { onColumn, renderWeekGrid, WEEK_BY_DAY_BELOW_REM, weekColumns, weekdaysOf, weekMove, weekTitle, type WeekPosition } from './agenda-week.js';
 import { agendaWords, type AgendaWords } from './agenda-words.js';
 import { agendaStyles } from './agenda.styles.js';
 
 /** The agenda API answers at most this many days at a time (MAX_RANGE_DAYS on the server). */
 const AGENDA_CHUNK_DAYS = 93;
-
 /**
  * "Annuler ou réserver" (seed 001): a child's agenda as a month grid of one activity or a
  * week grid of all of them. Days show their state — réservé, disponible, complet, fermé
@@ -49,7 +48,9 @@ const AGENDA_CHUNK_DAYS = 93;
  * The month grid follows the date-picker grid of the ARIA practices: one tab stop, arrow
  * keys by day and week, Home/End to the week's ends, Page Up/Page Down by month. The week
  * grid: Left/Right by day, Up/Down by activity, Home/End to the row's ends, Page Up/Page
- * Down by week. Enter or Space chooses the day in both.
+ * Down by week; in a narrow container (a phone) the week grid is drawn transposed, a row per
+ * day and a column per activity, and the arrows follow: Up/Down by day, Left/Right by
+ * activity. Enter or Space chooses the day in all.
  *
  * @summary A child's bookable days as keyboard grids (month, week), with the pending batch and its cost.
  *
@@ -98,6 +99,13 @@ export class CitizenChildAgenda extends DashboardPanel {
 
   /** The batch's idempotency key: made at the first try, kept while the same batch is retried. */
   #batchKey?: string;
+  /** The week grid drawn by day (transposed): the container is narrow. */
+  readonly #narrow = new NarrowController(this, WEEK_BY_DAY_BELOW_REM, () => {
+    // The cells are drawn anew in another order: the focused one (a phone turned) keeps focus.
+    if (this.shownView === 'week' && this.shadowRoot?.activeElement?.closest('td')) {
+      this.focusAfterRender(this.#cellSelector(this.weekAt.activityId, this.weekAt.date));
+    }
+  });
   /** The days the grid shows, loaded by `#agenda`. */
   #range = { from: '', to: '' };
   /** Days known so far, `activityId|date`, every range loaded. */
@@ -233,7 +241,7 @@ export class CitizenChildAgenda extends DashboardPanel {
     if (!date) return;
     const at = { activityId: cell.dataset['activity'] ?? '', date };
     const activities = this.#activities.data ?? [];
-    const next = this.shownView === 'week' ? weekMove(event.key, at, activities, weekdaysOf(activities)) : monthMove(event.key, at, event.shiftKey);
+    const next = this.shownView === 'week' ? weekMove(event.key, at, activities, weekdaysOf(activities), this.#narrow.narrow) : monthMove(event.key, at, event.shiftKey);
     if (next) {
       event.preventDefault();
       this.#moveTo(next);
@@ -298,10 +306,7 @@ export class CitizenChildAgenda extends DashboardPanel {
       this.#batchKey = undefined;
       this.pending = new Map();
       this.conflicts = result.conflicts;
-      this.applied = {
-        booked: result.applied.filter((c) => c.action === 'book').length,
-        cancelled: result.applied.filter((c) => c.action === 'cancel').length,
-      };
+      this.applied = appliedCounts(result.applied);
       this.sendState = 'done';
       this.repeatResult = undefined;
       this.focusAfterRender(`#${this.uid}-result`);
@@ -332,16 +337,7 @@ export class CitizenChildAgenda extends DashboardPanel {
     this.repeatBusy = false;
     this.repeatResult = undefined;
     this.holidaysNote = '';
-    this.repeatForm = new PanelForm<RepeatPattern>(this, {
-      id: `${this.uid}-repeat`,
-      fields: REPEAT_FIELDS,
-      initial: { activityId, action: 'book', weekdays: '', from, to: '' },
-      validate: validatePattern,
-      errorText: (_path, code) => {
-        const key = `dashboard.agenda.repeat.error.${code}`;
-        return this.hasText(key) ? this.t(key) : this.errorText(code);
-      },
-    });
+    this.repeatForm = createRepeatForm(this, `${this.uid}-repeat`, { activityId, from });
     this.focusAfterRender(`#${this.uid}-repeat-title`);
   }
 
@@ -431,6 +427,7 @@ export class CitizenChildAgenda extends DashboardPanel {
       ${renderAgendaControls({
         t,
         view: this.shownView,
+        weekByDay: this.#narrow.narrow,
         activities,
         activity,
         viewName: `${this.uid}-view`,
@@ -448,39 +445,38 @@ export class CitizenChildAgenda extends DashboardPanel {
         ? this.renderError(this.#agenda.state.error, 'dashboard.agenda.loadError', () => void this.#agenda.load())
         : isWeek
           ? this.#renderWeek(activities, titleId, helpId)
-          : this.#renderMonth(titleId, helpId, activity)}
+          : renderMonthGrid({
+              ...this.#gridProps(titleId, helpId),
+              month: monthOf(this.activeDate),
+              activityId: activity.id,
+              cell: (date) => this.#renderDay(activity.id, date, date === this.activeDate, false),
+            })}
       ${this.#agenda.state.status === 'loading' ? html`<p class="loading" aria-busy="true">${this.t('common.loading')}</p>` : nothing}
       ${renderLegend(t)} ${this.#renderRepeat(activities, t)} ${this.#renderSummary()}
     `;
   }
 
-  #renderMonth(titleId: string, helpId: string, activity: Activity) {
-    return renderMonthGrid({
-      month: monthOf(this.activeDate),
-      activityId: activity.id,
-      locale: this.locale,
+  /** What the month and week grids share: their name and help, their state, their keys. */
+  #gridProps(titleId: string, helpId: string) {
+    return {
       titleId,
       helpId,
       busy: this.#agenda.state.status === 'loading',
-      cell: (date) => this.#renderDay(activity.id, date, date === this.activeDate, false),
-      onKeydown: (event) => this.handleGridKey(event),
-      onFocusin: (event) => this.handleGridFocus(event),
-    });
+      locale: this.locale,
+      onKeydown: (event: KeyboardEvent) => this.handleGridKey(event),
+      onFocusin: (event: FocusEvent) => this.handleGridFocus(event),
+    };
   }
 
   #renderWeek(activities: Activity[], titleId: string, helpId: string) {
     return renderWeekGrid({
+      ...this.#gridProps(titleId, helpId),
       activities,
       columns: weekColumns(mondayOf(this.weekAt.date), weekdaysOf(activities)),
       active: this.weekAt,
-      titleId,
-      helpId,
-      busy: this.#agenda.state.status === 'loading',
-      locale: this.locale,
+      byDay: this.#narrow.narrow,
       t: (key, params) => this.t(key, params),
       cell: (activityId, date, isActive) => this.#renderDay(activityId, date, isActive, true),
-      onKeydown: (event) => this.handleGridKey(event),
-      onFocusin: (event) => this.handleGridFocus(event),
     });
   }
 
