@@ -11,7 +11,7 @@ import { startMockApi, useMockScenario } from '../../src/mocks/browser.js';
 import { demoAccount } from '../../src/mocks/data.js';
 import { demoTerms, shortTerms } from '../../src/mocks/terms.js';
 import type { AcceptTermsRequest, Terms, TermsStatus } from '../../src/schemas/terms.js';
-import { FakeBackend, deepActiveElement, findInAccessibilityTree, getByRole, press, queryAllByRole } from './helpers.js';
+import { FakeBackend, deepActiveElement, deferred, findInAccessibilityTree, getByRole, press, queryAllByRole } from './helpers.js';
 
 const ACCEPT = "J'accepte les conditions générales d'utilisation";
 const HINT = "Faites défiler le texte jusqu'à la fin pour pouvoir accepter";
@@ -198,6 +198,21 @@ describe('<cgu-gate>', () => {
       expect(shadow(el, '.heading'), 'the gate is gone').to.be.null;
       expect(statusText(el)).to.equal("Vous avez accepté les conditions générales d'utilisation.");
       await expect(el).to.be.accessible();
+    });
+
+    it('stays accepted when a status check asked before the acceptance answers after it', async () => {
+      const el = await mount(fake);
+      await scrollToEnd(el);
+      // The content asks the gate again (a call refused with terms_not_accepted) and the answer lingers.
+      const stale = deferred<TermsStatus>();
+      fake.onGetStatus = () => stale.promise;
+      el.dispatchEvent(new CustomEvent('citizen-terms-required', { bubbles: true, composed: true }));
+      acceptButton(el).click();
+      await waitUntil(() => isContentShown(el), 'content shown');
+      stale.resolve({ currentVersion: '2026-09', mustAccept: true });
+      await settle();
+      expect(isContentShown(el), 'the old answer changes nothing').to.be.true;
+      expect(shadow(el, '.heading')).to.be.null;
     });
 
     it('shows the content at once when the current version is already accepted', async () => {

@@ -330,6 +330,9 @@ export class CguGate extends CitizenElement {
     const adapter = this.adapter;
     // aria-disabled keeps the button focusable: a press before the end does nothing (the hint says why).
     if (!terms || !adapter || !this.hasReachedEnd || this.isAccepting) return;
+    // A status check still on its way (asked by the content, e.g. a refused call) answers
+    // from before this acceptance: it must not bring the gate back once accepted.
+    this.#check++;
     this.#attempt++;
     this.isAccepting = true;
     this.acceptError = undefined;
