@@ -46,7 +46,7 @@ async function main(): Promise<string> {
   const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir, from: `"${config.city.name}" <nepasrepondre@${config.publicUrl.hostname}>` });
   try {
     const cipher = await loadDataKey(process.env, config.dataFile);
-    return await runCommand({ store, city: config.city, outboxDir, mailer, publicUrl: config.publicUrl, cipher }, argv);
+    return await runCommand({ store, city: config.city, outboxDir, mailer, publicUrl: config.publicUrl, cipher, activities: config.activities }, argv);
   } finally {
     mailer.close();
     await store.close();

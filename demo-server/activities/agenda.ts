@@ -56,7 +56,8 @@ export function refusalOf(
   now: Date,
 ): string | undefined {
   if (!activity || !isEnrolled(ctx.enrolments, activity.id, date)) return 'not_enrolled';
-  if (!runsOn(catalogue, activity, date)) return 'closed';
+  // A booked day that closed afterwards (holidays added, a public holiday) can still be cancelled.
+  if (!runsOn(catalogue, activity, date) && action === 'book') return 'closed';
   if (isPast(date, now)) return 'past';
   if (isLocked(activity, date, now)) return 'notice_period';
   if (action === 'book' && ctx.absences.some((a) => date >= a.from && date <= a.to)) return 'absent';

@@ -7,7 +7,7 @@
 import type { Invoice } from '../../src/schemas/invoices.js';
 import { absenceRanges } from '../activities/agenda.js';
 import { addDays, parisToday } from '../activities/calendar.js';
-import { bracketFor, unitPrice, type ActivityCatalogue } from '../activities/catalogue.js';
+import { bracketFor, runsOn, unitPrice, type ActivityCatalogue } from '../activities/catalogue.js';
 import type { InvoiceLineRecord, InvoiceRecord, Store } from '../store/types.js';
 
 /** Days between issue and due date. */
@@ -75,6 +75,8 @@ export async function generateInvoices(store: Store, catalogue: ActivityCatalogu
         const dates = list
           .filter((b) => b.childId === child.id && b.activityId === activity.id)
           .map((b) => b.date)
+          // A day the activity did not run (holidays added after it was booked, a public holiday) is not billed.
+          .filter((d) => runsOn(catalogue, activity, d))
           .filter((d) => !excused.some((a) => d >= a.from && d <= a.to))
           .sort();
         if (dates.length === 0) continue;

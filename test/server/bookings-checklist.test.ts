@@ -9,7 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { AdminUsageError } from '../../demo-server/admin/commands.js';
-import { addDays, closureOf, isPublicHoliday, parisToday, publicHolidays } from '../../demo-server/activities/calendar.js';
+import { addDays, closureOf, isPublicHoliday, parisToday, publicHolidays, weekday } from '../../demo-server/activities/calendar.js';
+import { runsOn } from '../../demo-server/activities/catalogue.js';
 import type { Client } from './helpers.js';
 import { citizen, startDashboardServer, type DashboardServer } from './dashboard-helpers.js';
 
@@ -89,6 +90,21 @@ describe('agenda closures and the child checklist', () => {
     ]);
     assert.deepEqual(again.conflicts.map((c) => c.code), ['record_incomplete']);
     assert.equal(again.applied.length, 1);
+  });
+
+  it('lets a booked day that closed afterwards be cancelled, and refuses booking it', async () => {
+    // A school day of Hugo's canteen, at least a week ahead, that does not run (holidays, a public holiday).
+    const catalogue = server.config.activities;
+    const canteen = catalogue.activities.find((a) => a.id === 'restauration-scolaire')!;
+    let closed = addDays(today, 7);
+    while (!(canteen.weekdays.includes(weekday(closed)) && !runsOn(catalogue, canteen, closed))) closed = addDays(closed, 1);
+    // Booked before the city published its holidays.
+    await server.store.bookings.insertMany([{ householdId: 'foyer-dupont', childId: 'm-hugo', activityId: canteen.id, date: closed, bookedAt: new Date().toISOString(), bookedBy: 'test' }]);
+    const cancelled = await send([{ activityId: canteen.id, date: closed, action: 'cancel' }]);
+    assert.deepEqual(cancelled.conflicts, []);
+    assert.equal(cancelled.applied.length, 1);
+    const rebooked = await send([{ activityId: canteen.id, date: closed, action: 'book' }]);
+    assert.deepEqual(rebooked.conflicts.map((c) => c.code), ['closed']);
   });
 
   it('children:missing: bad arguments are refused and nothing is stored', async () => {

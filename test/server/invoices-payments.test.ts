@@ -8,7 +8,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { parisToday } from '../../demo-server/activities/calendar.js';
+import { addDays, datesBetween, parisToday, weekday } from '../../demo-server/activities/calendar.js';
+import { runsOn } from '../../demo-server/activities/catalogue.js';
+import { euros } from '../../demo-server/billing/invoices.js';
 import { loadPaymentSecret, signNotification } from '../../demo-server/payments/provider.js';
 import { Client } from './helpers.js';
 import { citizen, martinFamily, startDashboardServer, type DashboardServer } from './dashboard-helpers.js';
@@ -69,27 +71,38 @@ describe('invoices and payments', () => {
     assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
   });
 
-  it('invoices:generate bills booked days × price, skips excused illness days, once per month', async () => {
-    const month = parisToday().slice(0, 7);
-    const dates = [`${month}-02`, `${month}-03`, `${month}-04`, `${month}-05`];
+  it('invoices:generate bills an ended month: booked days the activity ran × price, not excused illness days, once', async () => {
+    const today = parisToday();
+    const lastMonth = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+    const days = [...datesBetween(`${lastMonth}-01`, addDays(`${today.slice(0, 7)}-01`, -1))];
+    const catalogue = server.config.activities;
+    const centre = catalogue.activities.find((a) => a.id === 'mercredi')!;
+    const ran = days.filter((d) => runsOn(catalogue, centre, d));
+    assert.ok(ran.length >= 2, `Wednesdays the centre ran in ${lastMonth}`);
+    // A day it did not run (a Monday): booked by mistake or before the holidays were known, never billed.
+    const notRun = days.find((d) => weekday(d) === 1)!;
     await server.store.bookings.insertMany(
-      dates.map((date) => ({ householdId: martin.householdId, childId: martin.childId, activityId: 'mercredi', date, bookedAt: new Date().toISOString(), bookedBy: 'test' })),
+      [...ran, notRun].map((date) => ({ householdId: martin.householdId, childId: martin.childId, activityId: 'mercredi', date, bookedAt: new Date().toISOString(), bookedBy: 'test' })),
     );
-    // One day excused by an accepted illness absence.
-    await server.store.enrolments.insert({ id: randomUUID(), householdId: martin.householdId, childId: martin.childId, activityId: 'mercredi', from: dates[0]!, to: dates[3]!, createdAt: new Date().toISOString() });
-    const absence = await martin.client.call('POST', '/api/v1/absences', { body: { childId: martin.childId, from: dates[3], to: dates[3], reason: 'illness' } });
+    await server.store.enrolments.insert({ id: randomUUID(), householdId: martin.householdId, childId: martin.childId, activityId: 'mercredi', from: days[0]!, to: days.at(-1)!, createdAt: new Date().toISOString() });
+    // The last one excused by an accepted illness absence.
+    const excused = ran.at(-1)!;
+    const absence = await martin.client.call('POST', '/api/v1/absences', { body: { childId: martin.childId, from: excused, to: excused, reason: 'illness' } });
     assert.equal(absence.status, 201, absence.text);
     await server.staff('requests:decide', absence.json.id, 'accept');
 
-    const out = await server.staff('invoices:generate', month);
+    // A month still running may change: refused, nothing issued.
+    await assert.rejects(server.staff('invoices:generate', today.slice(0, 7)), /not over yet/);
+    const out = await server.staff('invoices:generate', lastMonth);
     // No quotient familial known for the Martins: the highest bracket, 16,00 € a day.
-    assert.match(out, /Issued 1 invoice\(s\) for \d{4}-\d{2}, 48,00 € in all/);
-    assert.match(out, new RegExp(`FAC-${month}-0001\\tfoyer-martin`));
-    assert.match(await server.staff('invoices:generate', month), /No new invoices/);
+    const billed = ran.slice(0, -1);
+    assert.match(out, new RegExp(`Issued \\d+ invoice\\(s\\) for ${lastMonth}`));
+    assert.match(out, new RegExp(`FAC-${lastMonth}-\\d{4}\\tfoyer-martin\\t${euros(billed.length * 1600)}`));
+    assert.match(await server.staff('invoices:generate', lastMonth), /No new invoices/);
     await assert.rejects(server.staff('invoices:generate', '2026-13'), /Usage/);
-    const [invoice] = (await martin.client.call('GET', '/api/v1/invoices')).json;
-    assert.equal(invoice.amountCents, 4800);
-    assert.deepEqual(invoice.lines[0].dates, dates.slice(0, 3));
+    const invoice = (await martin.client.call('GET', '/api/v1/invoices')).json.find((i: { period: string }) => i.period === lastMonth);
+    assert.equal(invoice.amountCents, billed.length * 1600);
+    assert.deepEqual(invoice.lines[0].dates, billed);
   });
 
   it('pays through the simulated provider: the page, "Payer", the return, the receipt', async () => {
