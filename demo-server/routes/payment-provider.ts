@@ -7,6 +7,8 @@
  *   (`paymentId`, `status`, `transactionId`, `amountCents`, `signature`, form or JSON).
  *   A signature that does not verify answers 403 and changes nothing; a replayed
  *   notification answers 200 and changes nothing more (the first verified outcome stands).
+ *   A success on an invoice another payment already paid is kept (the money was taken),
+ *   marked `duplicateOf` and logged as a warning for staff to refund.
  * - `GET /paiement-simule` and `POST /paiement-simule`: the demo's SIMULATED provider page,
  *   "Payer", "Refuser", "Abandonner". Its choice is signed like a real notification, delivered
  *   to the notification handler, and the browser goes back to the payment's return address
@@ -61,12 +63,20 @@ export async function receiveNotification(deps: PaymentProviderDeps, notificatio
   if (!payment) throw new ApiError(404, 'not_found', 'No such payment');
   if (payment.amountCents !== notification.amountCents) throw new ApiError(400, 'validation_failed', 'The amount differs from the payment’s');
   const at = new Date();
-  return deps.store.payments.settle(payment.id, {
+  const settled = await deps.store.payments.settle(payment.id, {
     status: notification.status,
     at: at.toISOString(),
     transactionId: notification.transactionId,
     ...(notification.status === 'succeeded' ? { receiptNumber: newReceiptNumber(at) } : {}),
   });
+  const { duplicateOf } = settled.payment;
+  if (settled.changed && duplicateOf) {
+    // Ids and amount only: staff find the family with `invoices:list`, the log holds no personal data.
+    console.warn(
+      `[demo-server] payment ${payment.id} (${euros(payment.amountCents)}) paid invoice ${payment.invoiceId} already paid by payment ${duplicateOf}: refund it`,
+    );
+  }
+  return settled;
 }
 
 export function paymentProviderRoutes(deps: PaymentProviderDeps): Router {

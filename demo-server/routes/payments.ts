@@ -4,15 +4,17 @@
  * with the provider and answers where to send the browser; `GET /payments/:id` gives its
  * outcome and, once paid, the receipt number. The body and the `Idempotency-Key` header carry
  * one key: 50 identical clicks make one payment (201 for the first, 200 with the same
- * payment after). The invoice is marked paid only by the provider's verified notification
- * (routes/payment-provider.ts), never by this route.
+ * payment after). While another payment of the invoice (another tab, the other parent) is
+ * still pending, a new one is refused (409 `payment_in_progress`) for PENDING_PAYMENT_HOLD_MS,
+ * so the family does not pay twice. The invoice is marked paid only by the provider's
+ * verified notification (routes/payment-provider.ts), never by this route.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { PaymentStart, type Payment } from '../../src/schemas/invoices.js';
 import { ApiError, parse } from '../http/api-error.js';
 import { loadPaymentSecret, type PaymentProvider } from '../payments/provider.js';
-import { StoreConflictError, type PaymentRecord, type Store } from '../store/types.js';
+import { PENDING_PAYMENT_HOLD_MS, StoreConflictError, type PaymentRecord, type Store } from '../store/types.js';
 import type { FamilyRoutesDeps } from './household.js';
 import { invoiceOf } from './invoices.js';
 import { requireSession } from './session.js';
@@ -91,6 +93,14 @@ export function paymentRoutes(deps: PaymentRoutesDeps): Router {
       }
       if (error instanceof StoreConflictError && error.field === 'invoice') {
         throw new ApiError(409, 'conflict', 'This invoice is already paid', { fields: { invoiceId: 'already_paid' } });
+      }
+      if (error instanceof StoreConflictError && error.field === 'paymentInProgress') {
+        throw new ApiError(
+          409,
+          'payment_in_progress',
+          `Another payment of this invoice was started less than ${PENDING_PAYMENT_HOLD_MS / 60_000} minutes ago and is not finished: finish or abandon it, or wait`,
+          { fields: { invoiceId: 'payment_in_progress' } },
+        );
       }
       throw error;
     }

@@ -481,6 +481,8 @@ export interface PaymentRecord {
   updatedAt: string;
   transactionId?: string | undefined;
   receiptNumber?: string | undefined;
+  /** Succeeded on an invoice another payment (this id) had already paid: staff refund it. */
+  duplicateOf?: string | undefined;
 }
 
 /** "Espace de stockage sécurisé": metadata only; the content is a file outside the JSON. */
@@ -542,18 +544,30 @@ export interface InvoiceRepository {
   issue(drafts: readonly Omit<InvoiceRecord, 'id' | 'number'>[]): Promise<InvoiceRecord[]>;
 }
 
+/**
+ * How long a started payment holds its invoice against another payment (another tab, the other
+ * parent). Long enough to fill in a card on the provider's page; and bounded, because a
+ * provider's session that was never finished (tab closed, no notification) would otherwise
+ * leave the invoice "in progress" and the family unable to pay it at all.
+ */
+export const PENDING_PAYMENT_HOLD_MS = 20 * 60 * 1000;
+
 export interface PaymentRepository {
   get(id: string): Promise<PaymentRecord | undefined>;
   listForHousehold(householdId: string): Promise<PaymentRecord[]>;
   /**
    * Starts a payment, in the queue: the same (account, key) and body returns the existing
    * one (`created: false`); the same key with another body rejects with
-   * StoreConflictError('idempotencyKey'); a paid invoice with StoreConflictError('invoice').
+   * StoreConflictError('idempotencyKey'); a paid invoice with StoreConflictError('invoice');
+   * an invoice with another payment still pending and started less than
+   * PENDING_PAYMENT_HOLD_MS before this one's `createdAt` with
+   * StoreConflictError('paymentInProgress').
    */
   start(payment: PaymentRecord): Promise<{ payment: PaymentRecord; created: boolean }>;
   /**
    * Records the provider's verified outcome, once: a payment no longer pending is returned as
-   * it is (`changed: false`). A success marks the invoice paid in the same write.
+   * it is (`changed: false`). A success marks the invoice paid in the same write; a success on
+   * an invoice another payment already paid is recorded as succeeded with `duplicateOf` set.
    */
   settle(
     id: string,

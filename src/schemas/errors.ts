@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'token_invalid',
   'not_found',
   'conflict',
+  /** Another payment of the invoice (another tab, the other parent) is not finished yet. */
+  'payment_in_progress',
   'network_error',
   'server_error',
 ] as const;

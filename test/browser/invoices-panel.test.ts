@@ -105,6 +105,23 @@ describe('<citizen-invoices-panel>', () => {
     expect(fake.starts[1]!.idempotencyKey).to.equal(fake.starts[0]!.idempotencyKey);
   });
 
+  it('a payment already in progress (another tab, the other parent) says so in words, in French and English', async () => {
+    const inProgress = () => new CitizenError('payment_in_progress', { status: 409, fields: { invoiceId: 'payment_in_progress' } });
+    const el = await mount();
+    fake.failNextStart = inProgress();
+    queryAllByRole(el, 'button', 'Payer en ligne')[0]!.click();
+    await waitForText(el, 'Un paiement de cette facture est déjà en cours');
+    expect(deepText(getByRole(el, 'alert'))).to.include(
+      "Un paiement de cette facture est déjà en cours (dans un autre onglet ou par l'autre parent). Attendez quelques minutes avant de réessayer.",
+    );
+    await expect(el).to.be.accessible();
+
+    const en = await mount(html`<citizen-invoices-panel lang="en" .backend=${fake.adapter}></citizen-invoices-panel>`);
+    fake.failNextStart = inProgress();
+    queryAllByRole(en, 'button', 'Pay online')[0]!.click();
+    await waitForText(en, 'A payment of this invoice is already in progress (in another tab or by the other parent).');
+  });
+
   it('back from the provider: the outcome and the receipt', async () => {
     const el = await mount(html`<citizen-invoices-panel payment-id="pay-0001" .backend=${fake.adapter}></citizen-invoices-panel>`);
     await waitForText(el, 'Votre paiement est accepté. Merci !');

@@ -2,7 +2,7 @@
 import type { Low } from 'lowdb';
 import type { DbData } from '../lowdb-store.js';
 import type { WriteQueue } from '../write-queue.js';
-import { StoreConflictError, StoreNotFoundError, type PaymentRepository } from '../types.js';
+import { PENDING_PAYMENT_HOLD_MS, StoreConflictError, StoreNotFoundError, type PaymentRepository } from '../types.js';
 import { copy } from './util.js';
 
 export function lowdbPayments(db: Low<DbData>, queue: WriteQueue): PaymentRepository {
@@ -26,6 +26,12 @@ export function lowdbPayments(db: Low<DbData>, queue: WriteQueue): PaymentReposi
           const invoice = data.invoices.find((i) => i.id === record.invoiceId);
           if (!invoice) throw new StoreNotFoundError(`No invoice ${record.invoiceId}`);
           if (invoice.paidAt) throw new StoreConflictError('invoice');
+          // Decided in the queue too: of two parents clicking at once, one starts, the other waits.
+          const now = Date.parse(record.createdAt);
+          const inProgress = data.payments.some(
+            (p) => p.invoiceId === record.invoiceId && p.status === 'pending' && now - Date.parse(p.createdAt) < PENDING_PAYMENT_HOLD_MS,
+          );
+          if (inProgress) throw new StoreConflictError('paymentInProgress');
           data.payments.push(record);
           return { payment: copy(record), created: true };
         },
@@ -48,6 +54,10 @@ export function lowdbPayments(db: Low<DbData>, queue: WriteQueue): PaymentReposi
             if (invoice && !invoice.paidAt) {
               invoice.paidAt = outcome.at;
               invoice.paymentId = payment.id;
+            } else if (invoice?.paymentId && invoice.paymentId !== payment.id) {
+              // The money was taken: the payment did succeed. The invoice keeps its first
+              // payment; this one is flagged for staff to refund.
+              payment.duplicateOf = invoice.paymentId;
             }
           }
           return { payment: copy(payment), changed: true };

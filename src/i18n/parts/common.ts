@@ -41,6 +41,8 @@ const fr = {
   'error.csrf_rejected': 'La demande a été refusée par sécurité. Rechargez la page.',
   'error.not_found': "Cette information n'existe pas ou plus.",
   'error.conflict': 'Cette information a changé entre-temps. Rechargez la page.',
+  'error.payment_in_progress':
+    "Un paiement de cette facture est déjà en cours (dans un autre onglet ou par l'autre parent). Attendez quelques minutes avant de réessayer.",
   'error.no_backend': "Ce composant n'est relié à aucun service : ajoutez l'attribut api.",
   'error.token_invalid':
     "Ce lien n'est plus valable : il a déjà servi, a été remplacé par un lien plus récent ou a expiré. Vous pouvez demander un nouveau lien.",
@@ -114,6 +116,8 @@ export const commonTexts: TextPart<keyof typeof fr> = {
     'error.csrf_rejected': 'The request was refused for security reasons. Reload the page.',
     'error.not_found': 'This information does not exist or no longer exists.',
     'error.conflict': 'This information has changed in the meantime. Reload the page.',
+    'error.payment_in_progress':
+      'A payment of this invoice is already in progress (in another tab or by the other parent). Wait a few minutes before trying again.',
     'error.no_backend': 'This component is not connected to any service: add the api attribute.',
     'error.token_invalid':
       'This link is no longer valid: it was already used, replaced by a newer link, or has expired. You can ask for a new link.',
