@@ -68,8 +68,9 @@ export function calendarRoutes(deps: ActivityRoutesDeps & { publicUrl: URL; city
       const [y, m, d] = booking.date.split('-').map(Number) as [number, number, number];
       calendar.createEvent({
         id: `${booking.date}-${booking.activityId}-${feed.childId}@${publicUrl.hostname}`,
-        // Noon local time: an all-day event keeps its date whatever the server's time zone.
-        start: new Date(y, m - 1, d, 12),
+        // ical-generator writes an all-day date from the Date's UTC parts: noon UTC of the day,
+        // so the server's own time zone (UTC+14 at Kiritimati) never moves it to another day.
+        start: new Date(Date.UTC(y, m - 1, d, 12)),
         allDay: true,
         summary: `${activity?.name ?? booking.activityId} — ${child.firstNames}`,
       });
