@@ -19,6 +19,8 @@ class FakeAgendaBackend extends FakeDashboardBackend {
   agenda = new MockAgenda();
   readonly batches: BookingBatch[] = [];
   failNextSubmit?: CitizenError;
+  /** While set, `submitBookings` answers only once it settles (the batch on its way). */
+  holdSubmit?: Promise<unknown>;
 
   listActivities(childId: string) {
     this.calls.push(`listActivities ${childId}`);
@@ -32,11 +34,13 @@ class FakeAgendaBackend extends FakeDashboardBackend {
     this.calls.push(`getChildChecklist ${childId}`);
     return Promise.resolve({ childId, missing: [...this.agenda.missing] });
   }
-  submitBookings(batch: BookingBatch) {
+  async submitBookings(batch: BookingBatch) {
     this.batches.push(structuredClone(batch));
     const failure = this.failNextSubmit;
     this.failNextSubmit = undefined;
-    return failure ? Promise.reject(failure) : Promise.resolve(this.agenda.submit(batch));
+    await this.holdSubmit;
+    if (failure) throw failure;
+    return this.agenda.submit(batch);
   }
 }
 
@@ -164,6 +168,44 @@ describe('<citizen-child-agenda>', () => {
     getByRole(el, 'button', 'Renvoyer mes modifications').click();
     await waitForText(el, 'C’est enregistré. Vous réservez 1 jour.');
     expect(fake.batches).to.have.length(2);
+    expect(fake.batches[1]!.idempotencyKey).to.equal(fake.batches[0]!.idempotencyKey);
+  });
+
+  it('days chosen while the batch is on its way stay for the next send, with another key', async () => {
+    const el = await mountAgenda('2026-12');
+    await choose(el, /^mardi 1 décembre/);
+    let answer!: () => void;
+    fake.holdSubmit = new Promise<void>((resolve) => (answer = resolve));
+    getByRole(el, 'button', 'Valider mes modifications').click();
+    await waitForText(el, 'Envoi en cours');
+    await choose(el, /^mardi 8 décembre/);
+    answer();
+    await waitForText(el, 'C’est enregistré. Vous réservez 1 jour.');
+    await waitForText(el, 'Réserver le mardi 8 décembre — Restauration scolaire');
+    expect(deepText(el)).not.to.include('Réserver le mardi 1 décembre');
+    fake.holdSubmit = undefined;
+    getByRole(el, 'button', 'Valider mes modifications').click();
+    await waitUntil(() => fake.batches.length === 2, 'sent again');
+    expect(fake.batches[1]!.changes).to.deep.equal([{ activityId: 'cantine', date: '2026-12-08', action: 'book' }]);
+    expect(fake.batches[1]!.idempotencyKey).not.to.equal(fake.batches[0]!.idempotencyKey);
+  });
+
+  it('a change undone while the batch is on its way keeps the key for the retry of that batch', async () => {
+    const el = await mountAgenda('2026-12');
+    await choose(el, /^mardi 1 décembre/);
+    let answer!: () => void;
+    fake.holdSubmit = new Promise<void>((resolve) => (answer = resolve));
+    fake.failNextSubmit = new CitizenError('server_error', { status: 500 });
+    getByRole(el, 'button', 'Valider mes modifications').click();
+    await waitForText(el, 'Envoi en cours');
+    await choose(el, /^mardi 8 décembre/);
+    await choose(el, /^mardi 8 décembre/);
+    answer();
+    await waitForText(el, "Vos modifications n'ont pas été enregistrées");
+    fake.holdSubmit = undefined;
+    getByRole(el, 'button', 'Renvoyer mes modifications').click();
+    await waitForText(el, 'C’est enregistré. Vous réservez 1 jour.');
+    expect(fake.batches[1]!.changes).to.deep.equal(fake.batches[0]!.changes);
     expect(fake.batches[1]!.idempotencyKey).to.equal(fake.batches[0]!.idempotencyKey);
   });
 

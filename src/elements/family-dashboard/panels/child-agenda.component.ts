@@ -97,8 +97,12 @@ export class CitizenChildAgenda extends DashboardPanel {
   @state() private repeatResult?: RepeatResult;
   @state() private holidaysNote = '';
 
-  /** The batch's idempotency key: made at the first try, kept while the same batch is retried. */
-  #batchKey?: string;
+  /**
+   * The idempotency key of the batch last sent, with that batch (`key:action` sorted): a retry
+   * of exactly that batch reuses the key, so a lost answer never books twice; a changed batch
+   * is another request and gets another key.
+   */
+  #batchKey?: { key: string; batch: string };
   /** The week grid drawn by day (transposed): the container is narrow. */
   readonly #narrow = new NarrowController(this, WEEK_BY_DAY_BELOW_REM, () => {
     // The cells are drawn anew in another order: the focused one (a phone turned) keeps focus.
@@ -279,10 +283,9 @@ export class CitizenChildAgenda extends DashboardPanel {
     this.announce(this.#stateText(activityId, date));
   }
 
-  /** A new batch: another idempotency key, the last answer's notices gone. */
+  /** The batch changed: the last answer's notices gone (its key is dropped only when it is not the batch sent). */
   #setPending(pending: Map<string, BookingChange>) {
     this.pending = pending;
-    this.#batchKey = undefined;
     this.conflicts = this.conflicts.filter((c) => !pending.has(keyOf(c.activityId, c.date)));
     if (this.sendState !== 'sending') this.sendState = 'idle';
     this.applied = undefined;
@@ -299,12 +302,20 @@ export class CitizenChildAgenda extends DashboardPanel {
     const adapter = this.adapter;
     if (!adapter || !this.child || this.pending.size === 0 || this.sendState === 'sending') return;
     const changes = [...this.pending.values()];
-    this.#batchKey ??= crypto.randomUUID();
+    const batch = [...this.pending].map(([key, change]) => `${key}:${change.action}`).sort().join(',');
+    const sent = this.#batchKey?.batch === batch ? this.#batchKey : { key: crypto.randomUUID(), batch };
+    this.#batchKey = sent;
     this.sendState = 'sending';
     try {
-      const result = await adapter.submitBookings({ childId: this.child.id, changes, idempotencyKey: this.#batchKey });
+      const result = await adapter.submitBookings({ childId: this.child.id, changes, idempotencyKey: sent.key });
       this.#batchKey = undefined;
-      this.pending = new Map();
+      // Days chosen while the batch was on its way were not in it: they stay for the next send.
+      const pending = new Map(this.pending);
+      for (const change of changes) {
+        const key = keyOf(change.activityId, change.date);
+        if (pending.get(key)?.action === change.action) pending.delete(key);
+      }
+      this.pending = pending;
       this.conflicts = result.conflicts;
       this.applied = appliedCounts(result.applied);
       this.sendState = 'done';
