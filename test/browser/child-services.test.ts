@@ -13,6 +13,7 @@ import '../../src/elements/family-dashboard/panels/tariffs-panel.js';
 import '../../src/elements/family-dashboard/panels/calendar-feed.js';
 import '../../src/elements/family-dashboard/panels/document-picker.js';
 import type { CitizenDocumentPicker } from '../../src/elements/family-dashboard/panels/document-picker.js';
+import type { CitizenHouseholdPanel } from '../../src/elements/family-dashboard/panels/household-panel.js';
 import { CitizenError } from '../../src/core/errors.js';
 import { RestBackend } from '../../src/core/rest-backend.js';
 import { MockAgenda, mockActivities } from '../../src/mocks/activities.js';
@@ -156,6 +157,25 @@ describe("a child's card in \"Ma famille\"", () => {
     }
   });
 
+  it('keeps an open action and what was typed in it when "Ma famille" asks for the family again', async () => {
+    const el = await fixture<CitizenHouseholdPanel>(html`<citizen-household-panel .backend=${fake.adapter}></citizen-household-panel>`);
+    await waitUntil(() => queryAllByRole(el, 'button', 'Signaler une absence').length === 2, 'loaded', { timeout: 3000 });
+    queryAllByRole(el, 'button', 'Signaler une absence')[0]!.click();
+    await waitUntil(() => queryAllByRole(el, 'radio', 'Maladie').length === 1, 'the form', { timeout: 3000 });
+    const form = getByRole(el, 'region', 'Signaler une absence — Léa');
+    await setDate(form, 'Du', '2026-12-03');
+    let answer!: () => void;
+    const original = fake.getHousehold.bind(fake);
+    fake.getHousehold = () => new Promise((resolve) => (answer = () => resolve(original())));
+    // Reopening the section refreshes it: the family is asked again.
+    el.refresh();
+    await el.updateComplete;
+    expect(getControl(el, 'Du').value, 'kept while the family loads again').to.equal('2026-12-03');
+    answer();
+    await waitUntil(() => getControl(el, 'Du').value === '2026-12-03' && !deepQuery(el, '[aria-busy="true"]'), 'kept after');
+    expect(getByRole(el, 'region', 'Signaler une absence — Léa')).to.equal(form);
+  });
+
   it('hides "Inscrire" when the adapter cannot enrol', async () => {
     const limited = new FakeChildServicesBackend() as Partial<FakeChildServicesBackend>;
     Object.defineProperty(limited, 'requestEnrolment', { value: undefined });
@@ -215,7 +235,7 @@ describe('<citizen-absence-form>', () => {
     expect(fake.absences).to.deep.equal([{ childId: 'm-lea', from: '2026-11-30', to: '2026-11-30', reason: 'illness', certificateId: 'doc-2' }]);
     expect(focusedName()).to.include('Les jours concernés apparaissent comme « absence signalée » dans l\'agenda.');
     expect(deepText(el)).to.include('Démarche : Absence de Léa du 2026-11-30 au 2026-11-30 (maladie)');
-    expect(deepQuery(el, '[role="status"]')!.textContent).to.include("Votre signalement d'absence a été envoyé");
+    expect(deepQuery(el, '[role="status"]')!.textContent, 'read once, by focus').not.to.include("Votre signalement d'absence a été envoyé");
     expect(sent).to.have.length(1);
     expect(sent[0]!.detail.request.id).to.equal('req-900');
     expect(sent[0]!.composed).to.equal(true);

@@ -57,6 +57,16 @@ export class Loader<T> {
     return this.state.status === 'ready' ? this.state.data : undefined;
   }
 
+  /**
+   * While asking again, what the last answer said: a refresh keeps it on screen, so that what
+   * the family was doing in it (an agenda's unsent days, a half-filled form) is not torn down.
+   */
+  get previous(): T | undefined {
+    return this.state.status === 'loading' ? this.#previous : undefined;
+  }
+
+  #previous?: T;
+
   async load(): Promise<void> {
     const run = ++this.#run;
     const adapter = this.host.panelAdapter;
@@ -65,6 +75,8 @@ export class Loader<T> {
       this.host.requestUpdate();
       return;
     }
+    if (this.state.status === 'ready') this.#previous = this.state.data;
+    else if (this.state.status !== 'loading') this.#previous = undefined;
     this.state = { status: 'loading' };
     this.host.requestUpdate();
     try {
@@ -235,8 +247,10 @@ export abstract class DashboardPanel extends CitizenElement {
     const { state } = loader;
     switch (state.status) {
       case 'idle':
-      case 'loading':
         return html`<p class="loading" aria-busy="true">${this.t('common.loading')}</p>`;
+      case 'loading':
+        // Asked again: the last answer stays until the new one comes (nothing open in it is lost).
+        return loader.previous === undefined ? html`<p class="loading" aria-busy="true">${this.t('common.loading')}</p>` : ready(loader.previous);
       case 'error':
         return this.renderError(state.error, errorKey, retry);
       case 'ready':
@@ -269,11 +283,11 @@ export abstract class DashboardPanel extends CitizenElement {
   }
 
   /**
-   * A request just sent: `message` said in the live region, focus moved to the success
-   * notice (id `${uid}-sent`) once rendered, and `citizen-request-sent` fired.
+   * A request just sent: focus moved to its success notice (id `${uid}-sent`) once rendered,
+   * and `citizen-request-sent` fired. Focus alone reads the notice out: a live region saying
+   * it too would make screen readers say it twice.
    */
-  protected requestSent(request: CitizenRequest, message: string) {
-    this.announce(message);
+  protected requestSent(request: CitizenRequest) {
     this.focusAfterRender(`#${this.uid}-sent`);
     this.emit('citizen-request-sent', { request });
   }

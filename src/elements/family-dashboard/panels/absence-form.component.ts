@@ -120,7 +120,7 @@ export class CitizenAbsenceForm extends DashboardPanel {
     const request = await this.#form.submit((report) => adapter.reportAbsence(report));
     if (!request) return;
     this.sent = request;
-    this.requestSent(request, this.t('dashboard.absence.sent'));
+    this.requestSent(request);
   }
 
   #another() {

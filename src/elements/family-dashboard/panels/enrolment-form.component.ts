@@ -127,7 +127,7 @@ export class CitizenEnrolmentForm extends DashboardPanel {
     const request = await form.submit((data) => adapter.requestEnrolment!(child.id, data));
     if (!request) return;
     this.sent = request;
-    this.requestSent(request, this.t('dashboard.enrolment.sent'));
+    this.requestSent(request);
   }
 
   #another() {

@@ -146,7 +146,7 @@ export class CitizenEntouragePanel extends DashboardPanel {
     this.isAdding = false;
     this.sent = [request, ...this.sent];
     this.justSent = request.id;
-    this.requestSent(request, this.t('dashboard.entourage.sent'));
+    this.requestSent(request);
   }
 
   #pending(): CitizenRequest[] {
