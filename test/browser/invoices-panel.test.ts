@@ -114,6 +114,7 @@ describe('<citizen-invoices-panel>', () => {
     expect(deepText(getByRole(el, 'alert'))).to.include(
       "Un paiement de cette facture est déjà en cours (dans un autre onglet ou par l'autre parent). Attendez quelques minutes avant de réessayer.",
     );
+    expect(deepText(getByRole(el, 'alert')), 'no invitation to try again at once').not.to.include('Vous pouvez réessayer');
     await expect(el).to.be.accessible();
 
     const en = await mount(html`<citizen-invoices-panel lang="en" .backend=${fake.adapter}></citizen-invoices-panel>`);

@@ -128,12 +128,18 @@ export class DocumentUpload {
     }
   }
 
-  readonly #handleFileChange = (event: Event) => {
+  readonly #handleFileChange = async (event: Event) => {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
-    if (file) void this.send(file);
     // The same file chosen again (after fixing nothing) still fires `change`.
     input.value = '';
+    if (!file) return;
+    await this.send(file);
+    // Disabled while the file was on its way, the input loses focus to the page in browsers
+    // that run the HTML focus fix-up (Firefox, Safari; Chromium keeps it): give it back, unless
+    // the citizen has moved on meanwhile, so that the keyboard goes on from there.
+    await this.host.updateComplete;
+    if (document.activeElement === document.body || document.activeElement === null) input.focus();
   };
 
   /**

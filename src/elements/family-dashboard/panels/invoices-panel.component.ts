@@ -264,7 +264,10 @@ export class CitizenInvoicesPanel extends DashboardPanel {
           ? keyed(
               this.attempt,
               html`<div class="alert" role="alert">
-                <p>${this.t('dashboard.invoices.payError')}</p>
+                ${error.code === 'payment_in_progress'
+                  ? nothing
+                  : // "Vous pouvez réessayer" would contradict a payment already under way.
+                    html`<p>${this.t('dashboard.invoices.payError')}</p>`}
                 <p>${this.errorText(error)}</p>
               </div>`,
             )
