@@ -365,6 +365,30 @@ describe('<citizen-child-agenda>: closures, week view, several days, "ce qu\'il 
     expect(getControl(el, 'Du').value).to.equal('2026-11-30');
   });
 
+  it('"Jusqu’aux vacances" from a day in the holidays fills the day before the next ones', async () => {
+    const el = await mountAgenda('2026-12');
+    await openRepeat(el);
+    await setDate(el, 'Du', '2026-12-21');
+    getByRole(el, 'button', 'Jusqu’aux vacances').click();
+    await waitForText(el, "Jusqu’au vendredi 19 février, veille des Vacances d'hiver.");
+    expect(getControl(el, 'Jusqu’au').value).to.equal('2027-02-19');
+  });
+
+  it('a pattern takes back the opposite change already in the batch', async () => {
+    const el = await mountAgenda('2026-12');
+    await choose(el, /^lundi 7 décembre/);
+    await waitForText(el, 'Annuler le lundi 7 décembre — Restauration scolaire');
+    await openRepeat(el);
+    getByRole(el, 'checkbox', 'lundi').click();
+    await setDate(el, 'Du', '2026-12-07');
+    await setDate(el, 'Jusqu’au', '2026-12-07');
+    getByRole(el, 'button', 'Ajouter à mes modifications').click();
+    await waitForText(el, '1 jour ajouté à vos modifications.');
+    expect(deepText(el)).not.to.include('Annuler le lundi 7 décembre');
+    expect(deepText(el)).not.to.include('laissé de côté');
+    expect(accessibleName(cell(el, /^lundi 7 décembre/))).to.equal('lundi 7 décembre : réservé, 3,60 €');
+  });
+
   it('checks the pattern: errors in words on the fields and summarised, nothing typed lost', async () => {
     const el = await mountAgenda('2026-12');
     await openRepeat(el);

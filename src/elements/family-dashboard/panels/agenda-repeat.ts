@@ -74,30 +74,43 @@ function leftOutReason(day: AgendaDay, action: RepeatPattern['action']): LeftOut
 /**
  * The changes a pattern makes on the days loaded for its range, and the days it leaves
  * out by reason. A day already in the batch with the same change counts as left out
- * ("déjà dans vos modifications"); one with the opposite change is replaced.
+ * ("déjà dans vos modifications"); one with the opposite change is taken out of the batch
+ * (`restored`): the day keeps what the server has, which is what the pattern asks, and
+ * counts as added.
  */
 function expandPattern(pattern: RepeatPattern, days: Iterable<AgendaDay>, pending: ReadonlyMap<string, BookingChange>) {
   const changes: BookingChange[] = [];
+  const restored: string[] = [];
   const leftOut = new Map<LeftOutReason, number>();
   for (const day of days) {
     if (day.activityId !== pattern.activityId || day.date < pattern.from || day.date > pattern.to) continue;
     if (!pattern.weekdays.includes(isoWeekday(day.date))) continue;
-    const reason = pending.get(keyOf(day.activityId, day.date))?.action === pattern.action ? 'pending' : leftOutReason(day, pattern.action);
+    const key = keyOf(day.activityId, day.date);
+    const waiting = pending.get(key)?.action;
+    if (waiting && waiting !== pattern.action) {
+      restored.push(key);
+      continue;
+    }
+    const reason = waiting === pattern.action ? 'pending' : leftOutReason(day, pattern.action);
     if (reason) leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1);
     else changes.push({ activityId: day.activityId, date: day.date, action: pattern.action });
   }
-  return { changes, leftOut };
+  return { changes, restored, leftOut };
 }
 
 /**
- * The last day before the first school-holiday closure on or after `from` (the Friday
- * before "Vacances de Noël"), with the holidays' name; undefined when none is in `days`.
+ * The last day before the first school holidays after `from` (the Friday before "Vacances
+ * de Noël"), with the holidays' name; undefined when none is in `days`. When `from` falls
+ * in holidays, those are skipped: the next ones count, after a day that is not a holiday.
  */
 function untilHolidays(from: string, days: Iterable<AgendaDay>): { date: string; name: string } | undefined {
-  const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date));
-  const closure = sorted.find((d) => d.date >= from && d.closure?.kind === 'school-holidays');
+  const sorted = [...days].filter((d) => d.date >= from).sort((a, b) => a.date.localeCompare(b.date));
+  // A date is off when an activity is closed on it: a public holiday (Noël) inside school holidays is still in them.
+  const offDates = new Set(sorted.filter((d) => d.closure).map((d) => d.date));
+  const firstSchoolDay = sorted.find((d) => !offDates.has(d.date));
+  const closure = firstSchoolDay && sorted.find((d) => d.date > firstSchoolDay.date && d.closure?.kind === 'school-holidays');
   if (!closure) return undefined;
-  const before = sorted.filter((d) => d.date >= from && d.date < closure.date && d.state !== 'closed').at(-1);
+  const before = sorted.filter((d) => d.date < closure.date && d.state !== 'closed').at(-1);
   return { date: before?.date ?? addDays(closure.date, -1), name: closure.closure!.name };
 }
 
@@ -107,17 +120,21 @@ function untilHolidays(from: string, days: Iterable<AgendaDay>): { date: string;
  * than a part, the parent decides what to cut.
  */
 export function addPattern(pattern: RepeatPattern, days: Iterable<AgendaDay>, pending: ReadonlyMap<string, BookingChange>) {
-  const { changes, leftOut } = expandPattern(pattern, days, pending);
+  const { changes, restored, leftOut } = expandPattern(pattern, days, pending);
   const batch = new Map(pending);
+  for (const key of restored) batch.delete(key);
   for (const change of changes) batch.set(keyOf(change.activityId, change.date), change);
   if (batch.size > MAX_BATCH) throw new CitizenError('validation_failed', { fields: { to: 'tooMany' } });
-  return { pending: batch, result: { added: changes.length, leftOut } satisfies RepeatResult };
+  return { pending: batch, result: { added: changes.length + restored.length, leftOut } satisfies RepeatResult };
 }
 
 /** `untilHolidays` a year ahead at most, loading the days a range of `chunkDays` at a time until holidays turn up. */
 export async function findHolidays(from: string, fetchDays: (from: string, to: string) => Promise<AgendaDay[]>, chunkDays: number) {
+  // Every range so far: holidays around `from` may end in a later range.
+  const days: AgendaDay[] = [];
   for (const range of ranges(from, addDays(from, HOLIDAYS_LOOKAHEAD_DAYS), chunkDays)) {
-    const found = untilHolidays(from, await fetchDays(range.from, range.to));
+    days.push(...(await fetchDays(range.from, range.to)));
+    const found = untilHolidays(from, days);
     if (found) return found;
   }
   return undefined;

@@ -341,7 +341,8 @@ export class CitizenChildAgenda extends DashboardPanel {
     try {
       // "Du" starts at the first day that can still change: load the next weeks to know it.
       const days = await this.#fetchDays(today, addDays(today, 27));
-      from = days.find((d) => d.activityId === activityId && d.state !== 'past' && d.state !== 'locked')?.date ?? today;
+      // Not a closed day either: in holidays, "Jusqu'aux vacances" would stop before them.
+      from = days.find((d) => d.activityId === activityId && d.state !== 'past' && d.state !== 'locked' && d.state !== 'closed')?.date ?? today;
     } catch {
       // Without the days, today: the form checks nothing more from them.
     }
