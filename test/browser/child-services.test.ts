@@ -341,6 +341,15 @@ describe('<citizen-enrolment-form>', () => {
 });
 
 describe('<citizen-calendar-feed>', () => {
+  it('never turns an address that is not a web address into a link', async () => {
+    fake.getCalendarFeedUrl = () => Promise.resolve('javascript:alert(document.cookie)');
+    const el = await fixture(html`<citizen-calendar-feed .backend=${fake.adapter} .child=${lea()}></citizen-calendar-feed>`);
+    await waitForText(el, "Aucun lien n'est actif pour le moment.");
+    getByRole(el, 'button', 'Créer mon lien d’abonnement').click();
+    await waitUntil(() => queryAllByRole(el, 'button', 'Copier le lien').length === 1, 'created', { timeout: 3000 });
+    expect(queryAllByRole(el, 'link', 'Ouvrir dans mon agenda')).to.have.length(0);
+  });
+
   it('creates the link, shows it once with copy and webcal, then revokes it after a confirmation', async () => {
     const el = await fixture(html`<citizen-calendar-feed .backend=${fake.adapter} .child=${lea()}></citizen-calendar-feed>`);
     await waitForText(el, "Aucun lien n'est actif pour le moment.");

@@ -3,6 +3,7 @@ import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { CitizenError } from '../../../core/errors.js';
+import { httpUrl } from '../../../core/urls.js';
 import type { MessageKey } from '../../../i18n/translate.js';
 import type { CalendarFeedStatus } from '../../../schemas/activities.js';
 import type { HouseholdMember } from '../../../schemas/household.js';
@@ -255,7 +256,10 @@ export class CitizenCalendarFeed extends DashboardPanel {
         </div>
         <div class="actions">
           <button class="citizen-button" type="button" @click=${() => void this.#copy(url)}>${this.t('dashboard.calendarFeed.copy')}</button>
-          <a class="citizen-link" href=${url.replace(/^https?:/, 'webcal:')}>${this.t('dashboard.calendarFeed.open')}</a>
+          ${httpUrl(url)
+            ? // Only a web address becomes a webcal: link (never a javascript: one from a custom adapter).
+              html`<a class="citizen-link" href=${new URL(url, location.href).href.replace(/^https?:/, 'webcal:')}>${this.t('dashboard.calendarFeed.open')}</a>`
+            : nothing}
         </div>
         <p id="${this.uid}-warning"><strong>${this.t('dashboard.calendarFeed.warning', { name })}</strong></p>
       </div>

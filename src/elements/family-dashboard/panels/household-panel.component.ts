@@ -121,12 +121,17 @@ export class CitizenHouseholdPanel extends DashboardPanel {
     return `${this.uid}-${tool}-${child.id.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
   }
 
+  /** Counts the actions asked for: of two quick clicks, the last one opens, whichever code loads first. */
+  #toolRun = 0;
+
   async #toggleTool(child: HouseholdMember, tool: ChildToolId) {
+    const run = ++this.#toolRun;
     if (this.openTool?.child.id === child.id && this.openTool.tool === tool) {
       this.#closeTool();
       return;
     }
     await childTool(tool).load();
+    if (run !== this.#toolRun) return;
     this.openTool = { child, tool };
     this.focusAfterRender(`#${this.uid}-tool-title`);
   }
