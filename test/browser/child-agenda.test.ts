@@ -21,6 +21,8 @@ class FakeAgendaBackend extends FakeDashboardBackend {
   failNextSubmit?: CitizenError;
   /** While set, `submitBookings` answers only once it settles (the batch on its way). */
   holdSubmit?: Promise<unknown>;
+  /** While set, `getAgenda` answers only once it settles, with the days as they were when asked. */
+  holdAgenda?: Promise<unknown>;
 
   listActivities(childId: string) {
     this.calls.push(`listActivities ${childId}`);
@@ -28,7 +30,9 @@ class FakeAgendaBackend extends FakeDashboardBackend {
   }
   getAgenda({ childId, from, to }: AgendaQuery) {
     this.calls.push(`getAgenda ${childId} ${from} ${to}`);
-    return Promise.resolve(this.agenda.agenda(from, to));
+    const days = this.agenda.agenda(from, to);
+    const hold = this.holdAgenda;
+    return hold ? hold.then(() => days) : Promise.resolve(days);
   }
   getChildChecklist(childId: string) {
     this.calls.push(`getChildChecklist ${childId}`);
@@ -207,6 +211,26 @@ describe('<citizen-child-agenda>', () => {
     await waitForText(el, 'C’est enregistré. Vous réservez 1 jour.');
     expect(fake.batches[1]!.changes).to.deep.equal(fake.batches[0]!.changes);
     expect(fake.batches[1]!.idempotencyKey).to.equal(fake.batches[0]!.idempotencyKey);
+  });
+
+  it('an agenda answer asked before a send cannot bring back the days as they were', async () => {
+    const el = await mountAgenda('2026-12');
+    await choose(el, /^mardi 1 décembre/);
+    let answer!: () => void;
+    fake.holdAgenda = new Promise<void>((resolve) => (answer = resolve));
+    // Asks the next weeks (1 December among them) before the batch is saved.
+    const asked = fake.calls.length;
+    getByRole(el, 'button', 'Réserver ou annuler plusieurs jours').click();
+    await waitUntil(() => fake.calls.length > asked, 'asked');
+    fake.holdAgenda = undefined;
+    getByRole(el, 'button', 'Valider mes modifications').click();
+    await waitForText(el, 'C’est enregistré. Vous réservez 1 jour.');
+    await settled(el);
+    expect(accessibleName(cell(el, /^mardi 1 décembre/))).to.include('réservé');
+    answer();
+    await waitUntil(() => queryAllByRole(el, 'heading', 'Réserver ou annuler plusieurs jours').length === 1, 'the form opened', { timeout: 3000 });
+    await el.updateComplete;
+    expect(accessibleName(cell(el, /^mardi 1 décembre/))).to.equal('mardi 1 décembre : réservé, 3,60 €');
   });
 
   it('speaks English', async () => {

@@ -114,6 +114,8 @@ export class CitizenChildAgenda extends DashboardPanel {
   #range = { from: '', to: '' };
   /** Days known so far, `activityId|date`, every range loaded. */
   readonly #days = new Map<string, AgendaDay>();
+  /** Successful sends so far: an answer to a fetch started before the last one may predate it. */
+  #sends = 0;
 
   readonly #activities: Loader<Activity[]> = new Loader(this, async (adapter) => {
     const activities = await adapter.listActivities(this.child!.id);
@@ -171,9 +173,12 @@ export class CitizenChildAgenda extends DashboardPanel {
   /** Loads `from`…`to` in pieces the API accepts, and keeps every day. */
   async #fetchDays(from: string, to: string, getAgenda = this.adapter?.getAgenda.bind(this.adapter)): Promise<AgendaDay[]> {
     if (!getAgenda || !this.child) return [];
+    const sends = this.#sends;
     const days: AgendaDay[] = [];
     for (const range of ranges(from, to, AGENDA_CHUNK_DAYS)) days.push(...(await getAgenda({ childId: this.child.id, ...range })));
-    for (const day of days) this.#days.set(keyOf(day.activityId, day.date), day);
+    // Asked before the last send was saved, the answer may show its days as they were before:
+    // the reload after the send has the newer states, which this answer must not overwrite.
+    if (sends === this.#sends) for (const day of days) this.#days.set(keyOf(day.activityId, day.date), day);
     return days;
   }
 
@@ -309,6 +314,7 @@ export class CitizenChildAgenda extends DashboardPanel {
     try {
       const result = await adapter.submitBookings({ childId: this.child.id, changes, idempotencyKey: sent.key });
       this.#batchKey = undefined;
+      this.#sends++;
       // Days chosen while the batch was on its way were not in it: they stay for the next send.
       const pending = new Map(this.pending);
       for (const change of changes) {
