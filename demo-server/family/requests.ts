@@ -200,6 +200,24 @@ export async function decideRequest(
   decision: 'accept' | 'reject',
   reason?: string,
 ): Promise<{ request: RequestRecord; notes: string[] }> {
+  // Accepting applies the change (an enrolment, a member, an address) before the status moves:
+  // a second decision at the same time (two staff members, a retried call) is refused before
+  // anything is applied, so that a request is never both refused and carried out, nor applied twice.
+  const inFlight = deciding.get(ctx.store) ?? new Set<string>();
+  deciding.set(ctx.store, inFlight);
+  if (inFlight.has(id)) throw new DecisionError(`Request ${id} is being decided by someone else`);
+  inFlight.add(id);
+  try {
+    return await decide(ctx, id, decision, reason);
+  } finally {
+    inFlight.delete(id);
+  }
+}
+
+/** Requests being decided, per store (one process serves a store: its lock file says so). */
+const deciding = new WeakMap<Store, Set<string>>();
+
+async function decide(ctx: DecisionContext, id: string, decision: 'accept' | 'reject', reason: string | undefined) {
   const { store } = ctx;
   const request = await store.requests.get(id);
   if (!request) throw new DecisionError(`No request ${id}`);

@@ -104,6 +104,20 @@ describe('dashboard: requests, news and messages', () => {
     assert.match(message.body, /Motif : Merci de joindre le jugement de garde\./);
   });
 
+  it('two decisions at once: one is taken, the other refused before anything is applied', async () => {
+    for (const [first, second] of [['accept', 'reject'], ['accept', 'accept'], ['reject', 'accept']] as const) {
+      const created = await marie.call('POST', '/api/v1/household/additions', { body: { role: 'child', firstNames: `Zoé ${first}${second}`, lastName: 'Dupont', birthDate: '2020-05-05' } });
+      assert.equal(created.status, 201, created.text);
+      const decide = (decision: 'accept' | 'reject') =>
+        server.staff('requests:decide', created.json.id, decision, ...(decision === 'reject' ? ['--reason', 'Doublon'] : []));
+      const outcomes = await Promise.allSettled([decide(first), decide(second)]);
+      assert.deepEqual(outcomes.map((o) => o.status).sort(), ['fulfilled', 'rejected'], `${first} + ${second}`);
+      const status = (await marie.call('GET', `/api/v1/requests/${created.json.id}`)).json.status;
+      const added = (await marie.call('GET', '/api/v1/household')).json.members.filter((m: { firstNames: string }) => m.firstNames === `Zoé ${first}${second}`);
+      assert.equal(added.length, status === 'accepted' ? 1 : 0, `${first} + ${second}: ${status}, ${added.length} added`);
+    }
+  });
+
   it('a child-record update: validated, sent, applied on acceptance (the city’s missing list kept)', async () => {
     const invalid = await marie.call('POST', '/api/v1/household/children/m-hugo/record-updates', {
       body: { allergies: 'x'.repeat(501), authorisedPickup: [{ name: '' }], hasPai: 'oui' },
