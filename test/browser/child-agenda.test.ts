@@ -557,6 +557,35 @@ describe('<citizen-child-agenda>: the week on a phone, drawn by day', () => {
   });
 });
 
+describe('<citizen-child-agenda>: the week opened on a day without a column', () => {
+  it('opened on a Saturday, the week view has one tab stop on the next Monday, and Page Down keeps to Mondays', async () => {
+    const el = await fixture<CitizenChildAgenda>(
+      html`<citizen-child-agenda lang="fr" month="2027-05" view="week" .backend=${fake.adapter} .child=${lea()}></citizen-child-agenda>`,
+    );
+    await waitUntil(() => queryAllByRole(el, 'grid').length === 1 && !deepQuery(el, '[aria-busy="true"]'), 'the grid loaded', { timeout: 3000 });
+    await settled(el);
+    expect(accessibleName(getByRole(el, 'grid'))).to.equal('Semaine du 3 mai au 7 mai 2027');
+    const stops = queryAllByRole(el, 'gridcell').filter((c) => c.tabIndex === 0);
+    expect(stops.map((c) => accessibleName(c))).to.have.length(1);
+    stops[0]!.focus();
+    expect(focusedName()).to.match(/^Restauration scolaire, lundi 3 mai/);
+    await press('PageDown');
+    await settled(el);
+    expect(focusedName()).to.match(/^Restauration scolaire, lundi 10 mai/);
+  });
+
+  it('activities that give no weekdays get Monday to Friday columns', async () => {
+    fake.agenda = new MockAgenda(undefined, [{ id: 'cantine', name: 'Restauration scolaire', noticeHours: 48, weekdays: [], season: 'school' }]);
+    const el = await fixture<CitizenChildAgenda>(
+      html`<citizen-child-agenda lang="fr" month="2026-12" view="week" .backend=${fake.adapter} .child=${lea()}></citizen-child-agenda>`,
+    );
+    await waitUntil(() => queryAllByRole(el, 'grid').length === 1 && !deepQuery(el, '[aria-busy="true"]'), 'the grid loaded', { timeout: 3000 });
+    expect(accessibleName(getByRole(el, 'grid'))).to.equal('Semaine du 30 novembre au 4 décembre 2026');
+    expect(queryAllByRole(el, 'gridcell')).to.have.length(5);
+    expect(queryAllByRole(el, 'gridcell').filter((c) => c.tabIndex === 0)).to.have.length(1);
+  });
+});
+
 describe('"Annuler ou réserver" on a child\'s card', () => {
   it('opens the child\'s agenda under the cards, focus on its heading; closing returns focus', async () => {
     const el = await fixture(html`<citizen-household-panel .backend=${fake.adapter}></citizen-household-panel>`);

@@ -247,7 +247,7 @@ export function renderRepeatForm(view: RepeatFormView): TemplateResult {
         <legend class="citizen-label">${t('dashboard.agenda.repeat.weekdays')}</legend>
         ${fieldError(weekdaysId, prefix, weekdaysError)}
         <div class="weekday-choices">
-          ${(activity.weekdays ?? [1, 2, 3, 4, 5]).map((weekday, index) => {
+          ${(activity.weekdays?.length ? activity.weekdays : [1, 2, 3, 4, 5]).map((weekday, index) => {
             // The first box carries the group's id: the error summary's link leads to it.
             const id = index === 0 ? weekdaysId : `${weekdaysId}-${weekday}`;
             return html`<div class="citizen-checkbox">

@@ -28,9 +28,14 @@ export interface WeekPosition {
   date: string;
 }
 
-/** The ISO weekdays that have any of the activities (Monday to Friday in the demo), in order. */
+const SCHOOL_WEEK = [1, 2, 3, 4, 5];
+
+/**
+ * The ISO weekdays that have any of the activities (Monday to Friday in the demo), in order.
+ * Monday to Friday when none says its days (`weekdays` absent or empty): a week needs columns.
+ */
 export function weekdaysOf(activities: readonly Activity[]): number[] {
-  const days = new Set(activities.flatMap((a) => a.weekdays ?? [1, 2, 3, 4, 5]));
+  const days = new Set(activities.flatMap((a) => (a.weekdays?.length ? a.weekdays : SCHOOL_WEEK)));
   return [...days].sort((a, b) => a - b);
 }
 

@@ -155,7 +155,20 @@ export class CitizenChildAgenda extends DashboardPanel {
       this.#days.clear();
       this.repeatForm = undefined;
     }
+    const activities = this.#activities.data;
+    if (activities) this.#onWeekColumn(activities);
     super.willUpdate(changed);
+  }
+
+  /**
+   * The week grid's tab stop on a day that has a column: a week opened on a Saturday, or on a
+   * day no activity runs, would have no cell to tab to, and Page Up/Down would keep that day.
+   */
+  #onWeekColumn(activities: Activity[]) {
+    const date = onColumn(this.weekAt.date, weekdaysOf(activities));
+    if (date === this.weekAt.date) return;
+    this.weekAt = { ...this.weekAt, date };
+    if (this.shownView === 'week') this.#loadIfMoved();
   }
 
   protected reload() {
