@@ -57,12 +57,17 @@ export function checkRange(from: string, to: string) {
   }
 }
 
-/** 400 unless every id is a stored document of this account (another account's reads as unknown). */
-export async function checkAttachments(store: Store, accountId: string, ids: readonly string[], field: string) {
-  for (const [i, id] of ids.entries()) {
+/**
+ * 400 unless every id is a stored document of this account (another account's reads as
+ * unknown). `ids` is the body's field as sent: a single id names the field itself
+ * (`certificateId`), a list its item (`attachmentIds.1`), as the schemas' own errors do.
+ */
+export async function checkAttachments(store: Store, accountId: string, ids: string | readonly string[], field: string) {
+  for (const [i, id] of (typeof ids === 'string' ? [ids] : ids).entries()) {
     const document = await store.documents.get(id);
     if (!document || document.accountId !== accountId) {
-      throw new ApiError(400, 'validation_failed', `Invalid body: ${field} (unknown_document)`, { fields: { [ids.length > 1 ? `${field}.${i}` : field]: 'unknown_document' } });
+      const path = typeof ids === 'string' ? field : `${field}.${i}`;
+      throw new ApiError(400, 'validation_failed', `Invalid body: ${path} (unknown_document)`, { fields: { [path]: 'unknown_document' } });
     }
   }
 }
@@ -137,8 +142,9 @@ export function activityRoutes(deps: ActivityRoutesDeps): Router {
     const child = childOf(household, report.childId);
     checkRange(report.from, report.to);
     const { account } = res.locals.session!;
+    if (report.certificateId) await checkAttachments(store, account.id, report.certificateId, 'certificateId');
+    await checkAttachments(store, account.id, report.attachmentIds ?? [], 'attachmentIds');
     const attachmentIds = [...new Set([...(report.certificateId ? [report.certificateId] : []), ...(report.attachmentIds ?? [])])];
-    await checkAttachments(store, account.id, attachmentIds, report.certificateId ? 'certificateId' : 'attachmentIds');
     const request = await createRequest(
       store,
       cipher,

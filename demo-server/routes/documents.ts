@@ -71,6 +71,8 @@ function withTypeExtension(name: string, type: string): string {
 const cleanName = (name: string) =>
   basename(name.replace(/\\/g, '/'))
     .replace(/[\u0000-\u001f\u007f]/g, '')
+    // Windows drops trailing dots and spaces: "x.exe." would be saved as "x.exe".
+    .replace(/[. ]+$/, '')
     .trim()
     .slice(0, 200) || 'document';
 
@@ -182,7 +184,8 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
       const record: DocumentRecord = {
         id,
         accountId: account.id,
-        name: received.name,
+        // "facture" (no extension) or "x.desktop" on a PDF is stored "facture.pdf", "x.desktop.pdf".
+        name: withTypeExtension(received.name, detected.mime),
         type: detected.mime,
         sizeBytes: received.sizeBytes,
         uploadedAt: new Date().toISOString(),

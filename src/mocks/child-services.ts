@@ -89,8 +89,11 @@ export function createChildServicesHandlers(api: string, options: ChildServicesM
       if (addIsoDays(report.from, 93) < report.to) return invalid({ to: 'range_too_long' });
       const stored = options.documents?.();
       const attachments = [report.certificateId, ...(report.attachmentIds ?? [])].filter((id): id is string => !!id);
-      const unknown = stored ? attachments.find((id) => !stored.some((d) => d.id === id)) : undefined;
-      if (unknown) return invalid({ [report.certificateId ? 'certificateId' : 'attachmentIds']: 'unknown_document' });
+      // As the server: the certificate names its field, a list its item.
+      const isStored = (id: string) => !stored || stored.some((d) => d.id === id);
+      if (report.certificateId && !isStored(report.certificateId)) return invalid({ certificateId: 'unknown_document' });
+      const badItem = (report.attachmentIds ?? []).findIndex((id) => !isStored(id));
+      if (badItem >= 0) return invalid({ [`attachmentIds.${badItem}`]: 'unknown_document' });
       const agenda = options.agendas && mockAgendaOf(options.agendas, child.id);
       if (agenda) {
         for (let date = report.from; date <= report.to; date = addIsoDays(date, 1)) {

@@ -88,10 +88,18 @@ describe('documents: owner only, type from content, limits', () => {
       [PNG, 'photo.pdf', 'application/pdf', 'file_type_mismatch'],
       [PNG, 'photo.png', 'application/pdf', 'file_type_mismatch'],
       [PDF, 'doc.exe', 'application/pdf', 'file_type_mismatch'],
+      // Windows would save it as "doc.exe".
+      [PDF, 'doc.exe. ', 'application/pdf', 'file_type_mismatch'],
     ] as const) {
       const res = await upload(marie, content, name, type);
       assert.equal(res.status, 415, `${name}: ${res.text}`);
       assert.equal(res.json.fields.file, code, name);
+    }
+    // A name that says no type, or one no program knows, gets the content's extension.
+    for (const [name, stored] of [['facture', 'facture.pdf'], ['x.desktop', 'x.desktop.pdf']]) {
+      const res = await upload(marie, PDF, name, 'application/pdf');
+      assert.equal(res.json.name, stored, name);
+      assert.equal((await marie.call('DELETE', `/api/v1/documents/${res.json.id}`)).status, 204);
     }
     const big = await upload(marie, Buffer.concat([PDF, Buffer.alloc(5000)]), 'gros.pdf', 'application/pdf');
     assert.equal(big.status, 413);
@@ -135,7 +143,12 @@ describe('documents: owner only, type from content, limits', () => {
     assert.deepEqual(seen.attachments, [{ id: doc.id }]);
     const paulsTry = await paul.call('POST', '/api/v1/absences', { body });
     assert.equal(paulsTry.status, 400);
-    assert.equal(paulsTry.json.fields.certificateId, 'unknown_document');
+    assert.deepEqual(paulsTry.json.fields, { certificateId: 'unknown_document' });
+    // Each refused document is named where it was sent: the list's item, not the certificate.
+    const paulsOwn = await upload(paul, PDF, 'Certificat de Paul.pdf', 'application/pdf');
+    assert.equal(paulsOwn.status, 201, paulsOwn.text);
+    const mixed = await paul.call('POST', '/api/v1/absences', { body: { ...body, certificateId: paulsOwn.json.id, attachmentIds: [paulsOwn.json.id, doc.id] } });
+    assert.deepEqual(mixed.json.fields, { 'attachmentIds.1': 'unknown_document' });
     // A justificatif on a household request, the same way.
     const addition = { role: 'child', firstNames: 'Zoé', lastName: 'Dupont', birthDate: '2024-02-02', attachmentIds: [doc.id] };
     const added = await marie.call('POST', '/api/v1/household/additions', { body: addition });
