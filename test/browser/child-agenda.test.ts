@@ -233,6 +233,17 @@ describe('<citizen-child-agenda>', () => {
     expect(accessibleName(cell(el, /^mardi 1 décembre/))).to.equal('mardi 1 décembre : réservé, 3,60 €');
   });
 
+  it('"Abandonner mes modifications" empties the batch and puts focus back on the grid', async () => {
+    const el = await mountAgenda('2026-12');
+    await choose(el, /^mardi 1 décembre/);
+    const discard = getByRole(el, 'button', 'Abandonner mes modifications');
+    discard.focus();
+    discard.click();
+    await waitForText(el, 'Choisissez les jours');
+    await el.updateComplete;
+    expect(focusedName()).to.equal('mardi 1 décembre : disponible, 3,60 €');
+  });
+
   it('speaks English', async () => {
     const el = await mountAgenda('2026-12', 'en');
     expect(accessibleName(cell(el, /^Tuesday, December 1 /))).to.equal('Tuesday, December 1 : available, €3.60');
@@ -411,6 +422,28 @@ describe('<citizen-child-agenda>: closures, week view, several days, "ce qu\'il 
     expect(deepText(el)).not.to.include('Annuler le lundi 7 décembre');
     expect(deepText(el)).not.to.include('laissé de côté');
     expect(accessibleName(cell(el, /^lundi 7 décembre/))).to.equal('lundi 7 décembre : réservé, 3,60 €');
+  });
+
+  it('"Jusqu’aux vacances" keeps focus while it looks, and answers once', async () => {
+    const el = await mountAgenda('2026-11');
+    await openRepeat(el);
+    await setDate(el, 'Du', '2026-11-30');
+    let answer!: () => void;
+    fake.holdAgenda = new Promise<void>((resolve) => (answer = resolve));
+    const button = getByRole(el, 'button', 'Jusqu’aux vacances');
+    button.focus();
+    button.click();
+    await el.updateComplete;
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(focusedName()).to.equal('Jusqu’aux vacances');
+    const asked = fake.calls.length;
+    button.click();
+    await el.updateComplete;
+    expect(fake.calls.length, 'a second click asks nothing').to.equal(asked);
+    fake.holdAgenda = undefined;
+    answer();
+    await waitForText(el, 'Jusqu’au vendredi 18 décembre, veille des Vacances de Noël.');
+    expect(focusedName()).to.equal('Jusqu’aux vacances');
   });
 
   it('checks the pattern: errors in words on the fields and summarised, nothing typed lost', async () => {

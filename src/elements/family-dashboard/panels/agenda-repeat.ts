@@ -267,7 +267,7 @@ export function renderRepeatForm(view: RepeatFormView): TemplateResult {
       ${textField(form, 'from', prefix, { label: t('dashboard.agenda.repeat.from'), type: 'date', width: 'medium' })}
       <div class="until">
         ${textField(form, 'to', prefix, { label: t('dashboard.agenda.repeat.to'), type: 'date', width: 'medium' })}
-        <button class="citizen-button citizen-button--secondary" type="button" ?disabled=${view.busy} @click=${view.onUntilHolidays}>
+        <button class="citizen-button citizen-button--secondary" type="button" aria-disabled=${view.busy ? 'true' : nothing} @click=${view.onUntilHolidays}>
           ${t('dashboard.agenda.repeat.untilHolidays')}
         </button>
       </div>

@@ -313,6 +313,8 @@ export class CitizenChildAgenda extends DashboardPanel {
     this.pending = new Map();
     this.#batchKey = undefined;
     this.sendState = 'idle';
+    // The button goes with the batch's block: focus goes back to the grid rather than to the page.
+    this.focusAfterRender('td[role="gridcell"][tabindex="0"]');
     this.announce(this.t('dashboard.agenda.discarded'));
   }
 
@@ -381,7 +383,8 @@ export class CitizenChildAgenda extends DashboardPanel {
   /** Fills "Jusqu'au" with the last day before the next school holidays, loading ahead as needed. */
   async #fillUntilHolidays() {
     const form = this.repeatForm;
-    if (!form) return;
+    // aria-disabled while busy, not disabled: a disabled button would lose focus.
+    if (!form || this.repeatBusy || form.isPending) return;
     const from = form.values['from'] || todayIsoDate();
     this.repeatBusy = true;
     try {
