@@ -108,10 +108,16 @@ export class MockAgenda {
       const activity = this.activities.find((a) => a.id === change.activityId);
       const day = activity && this.day(activity, change.date);
       const refuse = (code: string) => conflicts.push({ activityId: change.activityId, date: change.date, code });
-      if (!day || day.state === 'closed') refuse('closed');
-      else if (day.state === 'past' || day.state === 'locked') refuse('notice_period');
-      else if (change.action === 'book' && day.state === 'full') refuse('full');
+      // The server's order of checks (demo-server/activities/agenda.ts refusalOf, then the store).
+      if (!day) refuse('not_enrolled');
+      else if (day.state === 'closed' && (change.action === 'book' || !day.booked)) refuse('closed');
+      else if (day.state === 'past') refuse('past');
+      else if (day.state === 'locked') refuse('notice_period');
+      else if (change.action === 'book' && day.state === 'absent') refuse('absent');
       else if (change.action === 'book' && this.missing.length > 0) refuse('record_incomplete');
+      else if (change.action === 'book' && day.booked) refuse('already_booked');
+      else if (change.action === 'cancel' && !day.booked) refuse('not_booked');
+      else if (change.action === 'book' && day.state === 'full') refuse('full');
       else {
         const key = `${change.activityId}|${change.date}`;
         this.#touched.add(key);

@@ -20,6 +20,9 @@ export const mockDocuments = (): StoredDocument[] => [
 const fileError = (status: number, code: string, field: string) =>
   HttpResponse.json({ code, message: field, fields: { file: field } }, { status });
 
+/** The extensions a name may carry for each stored type (demo-server/routes/documents.ts). */
+const EXTENSIONS: Record<string, string[]> = { 'application/pdf': ['pdf'], 'image/jpeg': ['jpg', 'jpeg', 'jpe'], 'image/png': ['png'] };
+
 /** MSW handlers of the documents' routes. */
 export function createDocumentsHandlers(api: string, documents: StoredDocument[] = mockDocuments()) {
   let next = 10;
@@ -52,7 +55,10 @@ export function createDocumentsHandlers(api: string, documents: StoredDocument[]
       if (!document) return HttpResponse.json({ code: 'not_found', message: 'No such document' }, { status: 404 });
       const parsed = DocumentRename.safeParse(await request.json().catch(() => null));
       if (!parsed.success) return HttpResponse.json({ code: 'validation_failed', message: 'Invalid body', fields: fieldErrors(parsed.error.issues) }, { status: 400 });
-      document.name = parsed.data.name;
+      // As the server: the name keeps an extension of the stored type ("Attestation" → "Attestation.pdf").
+      const extension = EXTENSIONS[document.type] ?? [];
+      const given = /\.([A-Za-z0-9]{1,5})$/.exec(parsed.data.name)?.[1]?.toLowerCase();
+      document.name = extension.length === 0 || (given && extension.includes(given)) ? parsed.data.name : `${parsed.data.name}.${extension[0]}`;
       return HttpResponse.json(document);
     }),
     http.delete(`${api}/documents/:id`, ({ params }) => {
