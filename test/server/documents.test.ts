@@ -96,7 +96,7 @@ describe('documents: owner only, type from content, limits', () => {
       assert.equal(res.json.fields.file, code, name);
     }
     // A name that says no type, or one no program knows, gets the content's extension.
-    for (const [name, stored] of [['facture', 'facture.pdf'], ['x.desktop', 'x.desktop.pdf']]) {
+    for (const [name, stored] of [['facture', 'facture.pdf'], ['x.desktop', 'x.desktop.pdf']] as const) {
       const res = await upload(marie, PDF, name, 'application/pdf');
       assert.equal(res.json.name, stored, name);
       assert.equal((await marie.call('DELETE', `/api/v1/documents/${res.json.id}`)).status, 204);
