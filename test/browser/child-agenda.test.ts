@@ -244,6 +244,44 @@ describe('<citizen-child-agenda>', () => {
     expect(focusedName()).to.equal('mardi 1 décembre : disponible, 3,60 €');
   });
 
+  it('another child, month or view after the first render: loads again, the last child\'s batch gone', async () => {
+    const el = await mountAgenda('2026-12');
+    await choose(el, /^mardi 1 décembre/);
+    await waitForText(el, 'Réserver le mardi 1 décembre — Restauration scolaire');
+    el.child = hugo();
+    await el.updateComplete;
+    await settled(el);
+    expect(fake.calls).to.include.members(['listActivities m-hugo', 'getAgenda m-hugo 2026-12-01 2026-12-31']);
+    await waitForText(el, 'Choisissez les jours');
+    expect(deepText(el)).not.to.include('Réserver le mardi 1 décembre');
+    el.month = '2027-01';
+    await el.updateComplete;
+    await settled(el);
+    expect(fake.calls).to.include('getAgenda m-hugo 2027-01-01 2027-01-31');
+    expect(accessibleName(getByRole(el, 'grid'))).to.equal('janvier 2027');
+    el.view = 'week';
+    await el.updateComplete;
+    await settled(el);
+    expect(fake.calls).to.include('getAgenda m-hugo 2026-12-28 2027-01-03');
+    expect(accessibleName(cell(el, /^Restauration scolaire, lundi 28 décembre/))).to.include('fermé — Vacances de Noël');
+  });
+
+  it('days still loading say so, not "pas d\'activité"', async () => {
+    let answer!: () => void;
+    fake.holdAgenda = new Promise<void>((resolve) => (answer = resolve));
+    const el = await fixture<CitizenChildAgenda>(
+      html`<citizen-child-agenda lang="fr" month="2026-12" .backend=${fake.adapter} .child=${lea()}></citizen-child-agenda>`,
+    );
+    await waitUntil(() => queryAllByRole(el, 'grid').length === 1, 'the grid drawn', { timeout: 3000 });
+    expect(accessibleName(cell(el, /^mardi 1 décembre/))).to.equal('mardi 1 décembre : chargement en cours');
+    cell(el, /^mardi 1 décembre/).focus();
+    await press('Enter');
+    await waitUntil(() => deepQuery(el, '[role="status"]')!.textContent!.includes('chargement en cours'), 'loading said');
+    answer();
+    await settled(el);
+    expect(accessibleName(cell(el, /^mercredi 2 décembre/))).to.equal("mercredi 2 décembre : pas d'activité ce jour");
+  });
+
   it('speaks English', async () => {
     const el = await mountAgenda('2026-12', 'en');
     expect(accessibleName(cell(el, /^Tuesday, December 1 /))).to.equal('Tuesday, December 1 : available, €3.60');

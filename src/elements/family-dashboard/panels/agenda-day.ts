@@ -22,12 +22,14 @@ export interface DayFacts {
   conflict?: Conflict;
   /** The activity's notice period, said on locked days. */
   noticeHours: number;
+  /** The grid's days are on their way: a day not known yet is not a day without activity. */
+  loading?: boolean;
 }
 
 /** What a day is, in words: its state, its pending change, its refusal. */
-export function dayStateText(words: AgendaWords, { day, change, conflict, noticeHours }: DayFacts): string {
+export function dayStateText(words: AgendaWords, { day, change, conflict, noticeHours, loading }: DayFacts): string {
   const { t } = words;
-  if (!day) return t('dashboard.agenda.state.none');
+  if (!day) return t(loading ? 'dashboard.agenda.state.loading' : 'dashboard.agenda.state.none');
   const parts: string[] = [];
   if (change) parts.push(t(change.action === 'book' ? 'dashboard.agenda.state.pendingBook' : 'dashboard.agenda.state.pendingCancel'));
   else if (day.state === 'locked') {

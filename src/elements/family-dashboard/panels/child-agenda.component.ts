@@ -150,14 +150,25 @@ export class CitizenChildAgenda extends DashboardPanel {
       this.weekAt = { ...this.weekAt, date: this.activeDate };
     }
     if (changed.has('view')) this.shownView = this.view === 'week' ? 'week' : 'month';
-    if (changed.has('child') && changed.get('child') !== undefined) {
+    // Another child after the first render: nothing of the last one's batch may be sent for this one.
+    const otherChild = this.hasUpdated && changed.has('child');
+    if (otherChild) {
       this.pending = new Map();
-      this.#days.clear();
+      this.conflicts = [];
+      this.applied = undefined;
+      this.sendState = 'idle';
+      this.sendError = undefined;
+      this.#batchKey = undefined;
       this.repeatForm = undefined;
+      this.repeatResult = undefined;
+      this.holidaysNote = '';
+      this.#days.clear();
     }
     const activities = this.#activities.data;
-    if (activities) this.#onWeekColumn(activities);
+    if (activities && !otherChild) this.#onWeekColumn(activities);
     super.willUpdate(changed);
+    if (otherChild) this.reload();
+    else if (this.hasUpdated && (changed.has('month') || changed.has('view'))) this.#loadIfMoved();
   }
 
   /**
@@ -208,9 +219,9 @@ export class CitizenChildAgenda extends DashboardPanel {
 
   /** Loads the grid's days again if the grid now covers other dates. */
   #loadIfMoved() {
-    const before = this.#range.from;
+    const { from, to } = this.#range;
     this.#setRange();
-    if (this.#range.from !== before) void this.#agenda.load();
+    if (this.#range.from !== from || this.#range.to !== to) void this.#agenda.load();
   }
 
   #dayOf(activityId: string | undefined, date: string): AgendaDay | undefined {
@@ -428,7 +439,7 @@ export class CitizenChildAgenda extends DashboardPanel {
 
   #facts(activityId: string | undefined, date: string): DayFacts {
     const day = this.#dayOf(activityId, date);
-    if (!day) return { noticeHours: 0 };
+    if (!day) return { noticeHours: 0, loading: this.#agenda.state.status === 'loading' };
     return {
       day,
       change: this.pending.get(keyOf(day.activityId, date)),
