@@ -157,7 +157,8 @@ export const dashboardCommands: Record<string, Command> = {
         return missing.length ? [`${child.firstNames} still needs:`, ...missing.map((m) => `  - ${m}`)].join('\n') : `Nothing missing for ${child.firstNames}.`;
       }
       const missing = values.clear ? [] : [...new Set(items)];
-      if (record) await store.childRecords.put({ ...record, missing, updatedAt: new Date().toISOString() });
+      // Only the list changes, inside the write queue: a record update accepted at the same time is kept.
+      if (record) await store.childRecords.setMissing(householdId, childId, missing, new Date().toISOString());
       else if (cipher) await writeChildRecord(store, cipher, householdId, childId, ChildRecord.parse({}), missing);
       // Without the data key no new record can be sealed: say so rather than store half of one.
       else throw new AdminUsageError(`${child.firstNames} has no record yet: the data key is needed to create it (DATA_KEY or the data-key file)`);

@@ -101,6 +101,7 @@ export async function writeChildRecord(
     missing: missing ?? current?.missing ?? [],
     updatedAt: new Date().toISOString(),
   };
-  await store.childRecords.put(stored);
+  // Read and written in one step of the write queue: a list the city changed meanwhile is kept.
+  await store.childRecords.put(stored, { keepMissing: missing === undefined });
   return stored;
 }

@@ -310,8 +310,13 @@ export interface ChildRecordRepository {
   listForHousehold(householdId: string): Promise<ChildRecordRecord[]>;
   /** Every record (the start-up check that the data key opens them). */
   list(): Promise<ChildRecordRecord[]>;
-  /** Inserts or replaces the record of (householdId, childId). */
-  put(record: ChildRecordRecord): Promise<void>;
+  /**
+   * Inserts or replaces the record of (householdId, childId). With `keepMissing`, an existing
+   * record's `missing` (the city's list) is kept as it is at the time of writing.
+   */
+  put(record: ChildRecordRecord, options?: { keepMissing?: boolean }): Promise<void>;
+  /** Sets the city's `missing` list of an existing record; false if there is none. */
+  setMissing(householdId: string, childId: string, missing: string[], updatedAt: string): Promise<boolean>;
 }
 
 export interface RequestRepository {

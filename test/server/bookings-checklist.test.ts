@@ -11,6 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { AdminUsageError } from '../../demo-server/admin/commands.js';
 import { addDays, closureOf, isPublicHoliday, parisToday, publicHolidays, weekday } from '../../demo-server/activities/calendar.js';
 import { runsOn } from '../../demo-server/activities/catalogue.js';
+import { writeChildRecord } from '../../demo-server/family/child-records.js';
+import { ChildRecord } from '../../src/schemas/household.js';
 import type { Client } from './helpers.js';
 import { citizen, startDashboardServer, type DashboardServer } from './dashboard-helpers.js';
 
@@ -105,6 +107,19 @@ describe('agenda closures and the child checklist', () => {
     assert.equal(cancelled.applied.length, 1);
     const rebooked = await send([{ activityId: canteen.id, date: closed, action: 'book' }]);
     assert.deepEqual(rebooked.conflicts.map((c) => c.code), ['closed']);
+  });
+
+  it("a record update and the city's list changed at the same time both stay", async () => {
+    const sealed = (r: object | undefined) => JSON.stringify({ ...r, missing: undefined, updatedAt: undefined });
+    const before = await server.store.childRecords.get('foyer-dupont', 'm-hugo');
+    await Promise.all([
+      writeChildRecord(server.store, server.cipher, 'foyer-dupont', 'm-hugo', ChildRecord.parse({ allergies: 'Arachide' })),
+      server.staff('children:missing', 'foyer-dupont', 'm-hugo', '--set', 'Fiche sanitaire 2026-2027'),
+    ]);
+    const after = await server.store.childRecords.get('foyer-dupont', 'm-hugo');
+    assert.notEqual(sealed(after), sealed(before), 'the update (sealed fields) stays');
+    assert.deepEqual(after?.missing, ['Fiche sanitaire 2026-2027'], "the city's list stays");
+    await server.staff('children:missing', 'foyer-dupont', 'm-hugo', '--clear');
   });
 
   it('children:missing: bad arguments are refused and nothing is stored', async () => {

@@ -16,12 +16,19 @@ export function lowdbChildRecords(db: Low<DbData>, queue: WriteQueue): ChildReco
     async list() {
       return copy(db.data.childRecords);
     },
-    async put(record) {
+    async put(record, options = {}) {
       const value = copy(record);
       await queue.run((data) => {
         const index = data.childRecords.findIndex((other) => other.householdId === value.householdId && other.childId === value.childId);
         if (index < 0) data.childRecords.push(value);
-        else data.childRecords[index] = value;
+        else data.childRecords[index] = options.keepMissing ? { ...value, missing: data.childRecords[index]!.missing } : value;
+      });
+    },
+    async setMissing(householdId, childId, missing, updatedAt) {
+      return queue.run((data) => {
+        const record = data.childRecords.find((other) => other.householdId === householdId && other.childId === childId);
+        if (record) Object.assign(record, { missing: [...missing], updatedAt });
+        return record !== undefined;
       });
     },
   };
