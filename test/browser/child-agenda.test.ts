@@ -163,6 +163,15 @@ describe('<citizen-child-agenda>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("says each of the server's refusals in words, not a generic refusal", async () => {
+    const el = await mountAgenda('2026-12');
+    await choose(el, /^mardi 1 décembre/);
+    // An absence reported meanwhile by the other parent.
+    fake.agenda.absent.add('cantine|2026-12-01');
+    getByRole(el, 'button', 'Valider mes modifications').click();
+    await waitForText(el, "Ces jours n'ont pas pu être modifiés : mardi 1 décembre, Restauration scolaire : absence signalée ce jour");
+  });
+
   it('a failed send keeps the batch and its idempotency key for the retry', async () => {
     const el = await mountAgenda('2026-12');
     await choose(el, /^mardi 1 décembre/);
