@@ -56,6 +56,7 @@ function catchNavigation(el: CitizenInvoicesPanel) {
 
 beforeEach(() => {
   fake = new FakeInvoicesBackend();
+  sessionStorage.removeItem('citizen-elements:payment-keys');
 });
 
 describe('<citizen-invoices-panel>', () => {
@@ -103,6 +104,29 @@ describe('<citizen-invoices-panel>', () => {
     queryAllByRole(el, 'button', 'Payer en ligne')[0]!.click();
     await waitUntil(() => urls.length === 1);
     expect(fake.starts[1]!.idempotencyKey).to.equal(fake.starts[0]!.idempotencyKey);
+  });
+
+  it('after a reload, "Payer en ligne" resumes the same payment; once it came to an end, a new one', async () => {
+    const first = await mount();
+    catchNavigation(first);
+    queryAllByRole(first, 'button', 'Payer en ligne')[0]!.click();
+    await waitUntil(() => fake.starts.length === 1);
+    first.remove();
+    // The provider's page closed, the space opened again in the same tab.
+    const again = await mount();
+    const urls = catchNavigation(again);
+    queryAllByRole(again, 'button', 'Payer en ligne')[0]!.click();
+    await waitUntil(() => urls.length === 1);
+    expect(fake.starts[1]!.idempotencyKey, 'the same payment, not one refused as in progress').to.equal(fake.starts[0]!.idempotencyKey);
+    again.remove();
+    // Back from the provider with a refusal: that payment ended, the next try is another.
+    fake.payments['pay-refused'] = { ...fake.payments['pay-refused']!, invoiceId: fake.starts[0]!.invoiceId };
+    const back = await mount(html`<citizen-invoices-panel payment-id="pay-refused" .backend=${fake.adapter}></citizen-invoices-panel>`);
+    catchNavigation(back);
+    await waitUntil(() => !deepQuery(back, '[aria-busy="true"]'));
+    queryAllByRole(back, 'button', 'Payer en ligne')[0]!.click();
+    await waitUntil(() => fake.starts.length === 3);
+    expect(fake.starts[2]!.idempotencyKey).not.to.equal(fake.starts[0]!.idempotencyKey);
   });
 
   it('a payment already in progress (another tab, the other parent) says so in words, in French and English', async () => {

@@ -12,6 +12,40 @@ import { invoicesTexts } from '../../../i18n/parts/invoices.js';
 /** The query parameter the payment provider's return carries (demo server: routes/payment-provider.ts). */
 export const PAYMENT_RETURN_PARAM = 'paiement';
 
+const PAYMENT_KEYS = 'citizen-elements:payment-keys';
+
+const readPaymentKeys = (): Record<string, string> => {
+  try {
+    return JSON.parse(sessionStorage.getItem(PAYMENT_KEYS) ?? '{}') as Record<string, string>;
+  } catch {
+    return {};
+  }
+};
+const writePaymentKeys = (keys: Record<string, string>) => {
+  try {
+    sessionStorage.setItem(PAYMENT_KEYS, JSON.stringify(keys));
+  } catch {
+    // Storage refused: the key lives as long as the page, as before.
+  }
+};
+
+/**
+ * The idempotency key of the invoice's payment in this tab, kept until the payment comes to
+ * an end: a retry — or a reload after the provider's page was closed — resumes the same
+ * payment, which the server would otherwise refuse as already in progress for 20 minutes.
+ */
+function paymentKey(invoiceId: string): string {
+  const keys = readPaymentKeys();
+  const key = keys[invoiceId] ?? crypto.randomUUID();
+  if (!keys[invoiceId]) writePaymentKeys({ ...keys, [invoiceId]: key });
+  return key;
+}
+
+function forgetPaymentKey(invoiceId: string) {
+  const { [invoiceId]: _ended, ...others } = readPaymentKeys();
+  writePaymentKeys(others);
+}
+
 /**
  * "Mes factures" (seed 002: "suivre l'ensemble de vos factures … et les payer en ligne"):
  * each invoice with its number, month, amount, due date and status (à payer, payée, en
@@ -84,13 +118,14 @@ export class CitizenInvoicesPanel extends DashboardPanel {
   @state() private paying?: string;
   @state() private payError?: { invoiceId: string; error: CitizenError };
 
-  /** One idempotency key per invoice, kept while the same payment is retried. */
-  readonly #payKeys = new Map<string, string>();
 
   readonly #invoices: Loader<Invoice[]> = new Loader(this, (adapter) => adapter.listInvoices());
   readonly #payment: Loader<Payment | null> = new Loader(this, async (adapter) => {
     const id = this.#returnedPaymentId();
-    return id ? adapter.getPayment(id) : null;
+    const payment = id ? await adapter.getPayment(id) : null;
+    // A payment that came to an end (paid, refused, abandoned): a new try is a new payment.
+    if (payment && payment.status !== 'pending') forgetPaymentKey(payment.invoiceId);
+    return payment;
   });
 
   protected get titleKey(): MessageKey {
@@ -131,8 +166,7 @@ export class CitizenInvoicesPanel extends DashboardPanel {
   async #pay(invoice: Invoice) {
     const adapter = this.adapter;
     if (!adapter || this.paying) return;
-    let key = this.#payKeys.get(invoice.id);
-    if (!key) this.#payKeys.set(invoice.id, (key = crypto.randomUUID()));
+    const key = paymentKey(invoice.id);
     this.paying = invoice.id;
     this.payError = undefined;
     try {
