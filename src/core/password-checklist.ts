@@ -17,9 +17,9 @@
  * `passwordChecklistStyles`, for light-DOM forms (adopt it with `adoptLightStyles`) or a
  * shadow root (its selectors start with `.citizen-form`, the light forms' container).
  */
-import { css, html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { MessageKey, Translate } from '../i18n/translate.js';
-import { containsPersonalInfo, passwordRules, type PasswordPolicy, type PersonalInfo } from '../schemas/password-policy.js';
+import { containsPersonalInfo, describePasswordPolicy, passwordRules, type PasswordPolicy, type PersonalInfo } from '../schemas/password-policy.js';
 
 export interface PasswordRuleView {
   /** A rule id of `passwordRules()`, or `personal` (no name, username or city name). */
@@ -122,6 +122,41 @@ export function passwordChecklist(id: string, rules: readonly PasswordRuleView[]
       <p class="citizen-visually-hidden" aria-live="polite">${announcement}</p>
     </div>
   `;
+}
+
+/** What a new-password field shows of the city's policy. */
+export interface PasswordPolicyView {
+  /** For the input's `aria-describedby`, before its error. */
+  describedIds: string[];
+  /** The policy's sentence, the field's hint. */
+  hint: TemplateResult | typeof nothing;
+  /** To render after the field. */
+  checklist: TemplateResult | typeof nothing;
+}
+
+/**
+ * The city's policy beside a new password (`${idPrefix}-policy`, the sentence, and
+ * `${idPrefix}-rules`, the checklist), with the announcement kept in step with `password`.
+ * Without a policy, nothing to show.
+ */
+export function passwordPolicyView(
+  idPrefix: string,
+  policy: PasswordPolicy | undefined,
+  password: string,
+  t: Translate,
+  info: PersonalInfo,
+  announcer: PasswordRulesAnnouncer,
+): PasswordPolicyView {
+  const rules = policy ? passwordRuleViews(policy, password, t, info) : [];
+  announcer.update(rules, t, password !== '');
+  if (!policy) return { describedIds: [], hint: nothing, checklist: nothing };
+  const rulesId = `${idPrefix}-rules`;
+  const policyId = `${idPrefix}-policy`;
+  return {
+    describedIds: [policyId, rulesId],
+    hint: html`<p class="citizen-hint" id=${policyId}>${describePasswordPolicy(policy, (key, params) => t(key, params))}</p>`,
+    checklist: passwordChecklist(rulesId, rules, t, announcer.text),
+  };
 }
 
 /** Light-DOM styles of the checklist (met rules in the success colour, with a tick). */

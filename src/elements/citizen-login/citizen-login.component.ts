@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
@@ -9,7 +9,7 @@ import { loginTexts } from '../../i18n/parts/login.js';
 import { loginStatusTexts } from '../../i18n/parts/login-status.js';
 import { franceConnectTexts } from '../../i18n/parts/franceconnect.js';
 import { CitizenError } from '../../core/errors.js';
-import { errorSummary, fieldError, focusControl } from '../../core/form.js';
+import { LightForm } from '../../core/light-form.js';
 import { httpUrl } from '../../core/urls.js';
 import { formatDateTime } from '../../i18n/translate.js';
 import { fieldErrors } from '../../schemas/errors.js';
@@ -138,8 +138,7 @@ export class CitizenLogin extends CitizenElement {
   @state() private franceConnectNotice?: 'error' | 'canceled' | 'logged-out' | 'expired';
   @state() private isCreatingAccount = false;
 
-  readonly #id = `citizen-login-${++instances}`;
-  readonly #formRoot: HTMLDivElement = Object.assign(document.createElement('div'), { className: 'citizen-form' });
+  readonly #form = new LightForm<Field>(this, `citizen-login-${++instances}`, FIELDS, (field, code) => this.#fieldErrorText(field, code));
   #checkedAdapter?: CitizenBackend;
   #sessionCheck = 0;
   /** Keys the alerts: the same error twice is a new alert, announced again. */
@@ -152,9 +151,8 @@ export class CitizenLogin extends CitizenElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    adoptLightStyles(this);
+    this.#form.connect();
     adoptLightStyles(this, franceConnectChoiceStyles);
-    if (this.#formRoot.parentNode !== this) this.prepend(this.#formRoot);
     document.addEventListener('citizen-session-expired', this.#handleSessionExpired);
   }
 
@@ -220,19 +218,19 @@ export class CitizenLogin extends CitizenElement {
 
   protected override update(changed: PropertyValues) {
     super.update(changed);
-    render(this.#renderForm(), this.#formRoot, { host: this });
+    this.#form.render(this.#renderForm());
   }
 
   protected override updated(changed: PropertyValues) {
     super.updated(changed);
     const target = this.#focusTarget;
     this.#focusTarget = undefined;
-    if (target === 'feedback') this.#formRoot.querySelector<HTMLElement>('.citizen-feedback')?.focus();
+    if (target === 'feedback') this.#form.focusFeedback();
     else if (target === 'greeting') this.renderRoot.querySelector<HTMLElement>('.greeting')?.focus();
-    else if (target === 'identifier') this.#input('identifier')?.focus();
-    else if (target === 'password-change') void this.#formRoot.querySelector<CitizenPasswordChange>('citizen-password-change')?.focusHeading();
+    else if (target === 'identifier') this.#form.input('identifier')?.focus();
+    else if (target === 'password-change') void this.#form.root.querySelector<CitizenPasswordChange>('citizen-password-change')?.focusHeading();
     else if (target === 'change-password-button') this.renderRoot.querySelector<HTMLElement>('.change-password')?.focus();
-    else if (target === 'franceconnect-choice') this.#formRoot.querySelector<HTMLElement>('.citizen-franceconnect-choice__heading')?.focus();
+    else if (target === 'franceconnect-choice') this.#form.root.querySelector<HTMLElement>('.citizen-franceconnect-choice__heading')?.focus();
   }
 
   /** Opens a page; tests replace it. */
@@ -263,10 +261,6 @@ export class CitizenLogin extends CitizenElement {
     }
   }
 
-  #input(field: Field) {
-    return this.#formRoot.querySelector<HTMLInputElement>(`#${this.#id}-${field}`);
-  }
-
   /** Moves focus to `target` once the next render is on screen. */
   #focus(target: FocusTarget) {
     this.#focusTarget = target;
@@ -288,8 +282,8 @@ export class CitizenLogin extends CitizenElement {
     this.hasToggledPassword = false;
 
     const parsed = LoginRequest.safeParse({
-      identifier: this.#input('identifier')?.value ?? '',
-      password: this.#input('password')?.value ?? '',
+      identifier: this.#form.input('identifier')?.value ?? '',
+      password: this.#form.input('password')?.value ?? '',
     });
     if (!parsed.success) {
       this.errors = pickFields(fieldErrors(parsed.error.issues));
@@ -428,12 +422,6 @@ export class CitizenLogin extends CitizenElement {
   private handleTogglePassword() {
     this.isPasswordShown = !this.isPasswordShown;
     this.hasToggledPassword = true;
-  }
-
-  #handleSummaryLink(event: Event, id: string) {
-    // The link's #fragment would not reach the input when this element sits in a shadow root.
-    event.preventDefault();
-    focusControl(this.#formRoot.querySelector<HTMLElement>(`#${id}`));
   }
 
   #fieldErrorText(field: Field, code: string) {
@@ -599,18 +587,11 @@ export class CitizenLogin extends CitizenElement {
     if (this.session?.mustChangePassword) return this.#renderPasswordChange(this.session, false);
     if (this.session && this.isChangingPassword) return this.#renderPasswordChange(this.session, true);
     if (this.session || this.isCheckingSession) return nothing;
-    const hasFeedback =
-      Object.keys(this.errors).length > 0 ||
-      this.requestError !== undefined ||
-      this.franceConnectNotice === 'error' ||
-      this.franceConnectNotice === 'expired';
     const forgotUrl = httpUrl(this.forgotPasswordUrl ?? this.cityConfig?.urls.forgotPassword);
     const pending = this.isPending;
     const identity = this.franceConnectIdentity;
     return html`
-      <div class="citizen-feedback" tabindex="-1" ?hidden=${!hasFeedback}>
-        ${hasFeedback ? keyed(this.#attempt, html`<div role="alert">${this.#renderFeedback()}</div>`) : nothing}
-      </div>
+      ${this.#form.feedback(this.#attempt, this.#headingLevel, this.errors, this.#feedbackMessage())}
       ${identity ? this.#renderFranceConnectChoice(identity) : nothing}
       <form novalidate aria-busy=${pending ? 'true' : nothing} @submit=${this.handleSubmit}>
         ${this.#renderIdentifier()} ${this.#renderPassword()}
@@ -633,33 +614,23 @@ export class CitizenLogin extends CitizenElement {
     `;
   }
 
-  #renderFeedback() {
-    if (this.requestError) return html`<p class="citizen-feedback__message">${this.#requestErrorMessage(this.requestError)}</p>`;
+  /** What the feedback box says instead of the error summary: a failed request or FranceConnect's notice. */
+  #feedbackMessage() {
+    if (this.requestError) return this.#requestErrorMessage(this.requestError);
     if (this.franceConnectNotice === 'error' || this.franceConnectNotice === 'expired') {
-      return html`<p class="citizen-feedback__message">${this.t(`franceConnect.${this.franceConnectNotice}`)}</p>`;
+      return this.t(`franceConnect.${this.franceConnectNotice}`);
     }
-    const items = FIELDS.filter((field) => this.errors[field]).map((field) => ({
-      id: `${this.#id}-${field}`,
-      text: this.#fieldErrorText(field, this.errors[field]!),
-    }));
-    return errorSummary(Math.min(this.#headingLevel + 1, 6), this.t('common.errorSummary'), items, (event, id) =>
-      this.#handleSummaryLink(event, id),
-    );
-  }
-
-  #renderError(field: Field) {
-    const code = this.errors[field];
-    return fieldError(`${this.#id}-${field}`, this.t('common.errorPrefix'), code && this.#fieldErrorText(field, code));
+    return undefined;
   }
 
   #renderIdentifier() {
-    const id = `${this.#id}-identifier`;
+    const id = this.#form.controlId('identifier');
     const invalid = this.errors.identifier !== undefined;
     return html`
       <div class="citizen-field ${invalid ? 'citizen-field--error' : ''}">
         <label class="citizen-label" for=${id}>${this.t('login.username')}</label>
         <p class="citizen-hint" id="${id}-hint">${this.t('login.usernameHint')}</p>
-        ${this.#renderError('identifier')}
+        ${this.#form.error('identifier', this.errors)}
         <input
           class="citizen-input"
           id=${id}
@@ -676,13 +647,13 @@ export class CitizenLogin extends CitizenElement {
   }
 
   #renderPassword() {
-    const id = `${this.#id}-password`;
+    const id = this.#form.controlId('password');
     const invalid = this.errors.password !== undefined;
     const shown = this.isPasswordShown;
     return html`
       <div class="citizen-field ${invalid ? 'citizen-field--error' : ''}">
         <label class="citizen-label" for=${id}>${this.t('login.password')}</label>
-        ${this.#renderError('password')}
+        ${this.#form.error('password', this.errors)}
         <div class="citizen-password">
           <input
             class="citizen-input"

@@ -1,20 +1,19 @@
 // SPDX-License-Identifier: MIT
-import { nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { html } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
 import type { CitizenBackend } from '../../core/backend.js';
 import { CitizenElement } from '../../core/citizen-element.js';
 import { passwordChangeTexts } from '../../i18n/parts/password-change.js';
 import { passwordChecklistTexts } from '../../i18n/parts/password-checklist.js';
 import { CitizenError } from '../../core/errors.js';
-import { describedBy, errorSummary, fieldError, focusControl, headingTag } from '../../core/form.js';
-import { passwordChecklist, passwordChecklistStyles, passwordRuleViews, PasswordRulesAnnouncer } from '../../core/password-checklist.js';
+import { describedBy, headingTag } from '../../core/form.js';
+import { LightForm } from '../../core/light-form.js';
+import { passwordChecklistStyles, passwordPolicyView, PasswordRulesAnnouncer } from '../../core/password-checklist.js';
 import { httpUrl } from '../../core/urls.js';
-import { type MessageKey } from '../../i18n/translate.js';
 import { Username } from '../../schemas/account.js';
 import { fieldErrors } from '../../schemas/errors.js';
-import { describePasswordPolicy, passwordSchema, type PersonalInfo } from '../../schemas/password-policy.js';
+import { passwordSchema, type PersonalInfo } from '../../schemas/password-policy.js';
 import type { Session } from '../../schemas/session.js';
 import { adoptLightStyles } from '../../styles/light-form.js';
 import { tokens } from '../../styles/tokens.js';
@@ -105,8 +104,7 @@ export class CitizenPasswordChange extends CitizenElement {
   @state() private errors: Partial<Record<Field, string>> = {};
   @state() private requestError?: CitizenError | 'no_backend';
 
-  readonly #id = `citizen-password-change-${++instances}`;
-  readonly #formRoot: HTMLDivElement = Object.assign(document.createElement('div'), { className: 'citizen-form' });
+  readonly #form = new LightForm<Field>(this, `citizen-password-change-${++instances}`, FIELDS, (field, code) => this.#fieldText(field, code));
   readonly #announcer = new PasswordRulesAnnouncer(this);
   #checkedAdapter?: CitizenBackend;
   #attempt = 0;
@@ -114,9 +112,8 @@ export class CitizenPasswordChange extends CitizenElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    adoptLightStyles(this);
+    this.#form.connect();
     adoptLightStyles(this, passwordChecklistStyles);
-    if (this.#formRoot.parentNode !== this) this.prepend(this.#formRoot);
   }
 
   /** Moves focus to the heading, so that a screen reader announces the screen. */
@@ -136,14 +133,14 @@ export class CitizenPasswordChange extends CitizenElement {
 
   protected override update(changed: PropertyValues) {
     super.update(changed);
-    render(this.#renderForm(), this.#formRoot, { host: this });
+    this.#form.render(this.#renderForm());
   }
 
   protected override updated(changed: PropertyValues) {
     super.updated(changed);
     const target = this.#focusTarget;
     this.#focusTarget = undefined;
-    if (target === 'feedback') this.#formRoot.querySelector<HTMLElement>('.citizen-feedback')?.focus();
+    if (target === 'feedback') this.#form.focusFeedback();
     else if (target === 'heading') this.renderRoot.querySelector<HTMLElement>('.heading')?.focus();
     else if (target === 'done') this.renderRoot.querySelector<HTMLElement>('.done')?.focus();
   }
@@ -163,10 +160,6 @@ export class CitizenPasswordChange extends CitizenElement {
 
   get #isForced() {
     return this.#session?.mustChangePassword === true;
-  }
-
-  #input(field: Field) {
-    return this.#formRoot.querySelector<HTMLInputElement>(`#${this.#id}-${field}`);
   }
 
   #focus(target: FocusTarget) {
@@ -206,10 +199,10 @@ export class CitizenPasswordChange extends CitizenElement {
 
   #values(): Record<Field, string> {
     return {
-      username: this.#input('username')?.value.trim() ?? '',
-      currentPassword: this.#input('currentPassword')?.value ?? '',
-      newPassword: this.#input('newPassword')?.value ?? '',
-      confirmation: this.#input('confirmation')?.value ?? '',
+      username: this.#form.input('username')?.value.trim() ?? '',
+      currentPassword: this.#form.input('currentPassword')?.value ?? '',
+      newPassword: this.#form.input('newPassword')?.value ?? '',
+      confirmation: this.#form.input('confirmation')?.value ?? '',
     };
   }
 
@@ -246,7 +239,7 @@ export class CitizenPasswordChange extends CitizenElement {
             }
           : { currentPassword: values.currentPassword, newPassword: values.newPassword },
       );
-      this.#formRoot.querySelector('form')?.reset();
+      this.#form.root.querySelector('form')?.reset();
       this.newPassword = '';
       this.username = undefined;
       this.#announcer.reset();
@@ -284,11 +277,8 @@ export class CitizenPasswordChange extends CitizenElement {
 
   /** A field in error is checked again when left, so that a fixed field loses its message. */
   private handleBlur(event: FocusEvent) {
-    const field = (event.target as HTMLInputElement).dataset['field'] as Field | undefined;
-    if (!field || this.errors[field] === undefined) return;
-    const code = this.#validate(this.#values())[field];
-    const { [field]: _removed, ...others } = this.errors;
-    this.errors = code ? { ...others, [field]: code } : others;
+    const errors = this.#form.recheck(event, this.errors, (field) => this.#validate(this.#values())[field]);
+    if (errors) this.errors = errors;
   }
 
   #fieldText(field: Field, code: string): string {
@@ -331,21 +321,16 @@ export class CitizenPasswordChange extends CitizenElement {
   /** The light-DOM part: feedback box and form. */
   #renderForm() {
     const session = this.#session;
-    const hasFeedback = Object.keys(this.errors).length > 0 || this.requestError !== undefined;
-    const feedback = html`
-      <div class="citizen-feedback" tabindex="-1" ?hidden=${!hasFeedback}>
-        ${hasFeedback ? keyed(this.#attempt, html`<div role="alert">${this.#renderFeedback()}</div>`) : nothing}
-      </div>
-    `;
+    const feedback = this.#form.feedback(
+      this.#attempt,
+      this.headingLevel,
+      this.errors,
+      this.requestError && this.requestErrorText(this.requestError),
+    );
     if (!session) return feedback;
     const forced = this.#isForced;
     const pending = this.isPending;
-    const policy = this.cityConfig?.passwordPolicy;
-    const t = this.t.bind(this);
-    const rules = policy ? passwordRuleViews(policy, this.newPassword, t, this.#personalInfo) : [];
-    this.#announcer.update(rules, t, this.newPassword !== '');
-    const rulesId = `${this.#id}-rules`;
-    const policyId = `${this.#id}-policy`;
+    const policy = passwordPolicyView(this.#form.id, this.cityConfig?.passwordPolicy, this.newPassword, this.t.bind(this), this.#personalInfo, this.#announcer);
     return html`
       ${feedback}
       <form novalidate aria-busy=${pending ? 'true' : nothing} @submit=${this.handleSubmit} @focusout=${this.handleBlur}>
@@ -357,25 +342,27 @@ export class CitizenPasswordChange extends CitizenElement {
           'newPassword',
           this.t(forced ? 'passwordChange.password' : 'passwordChange.newPassword'),
           'new-password',
-          policy ? [policyId, rulesId] : [],
-          policy ? html`<p class="citizen-hint" id=${policyId}>${describePasswordPolicy(policy, (key, params) => this.t(key, params))}</p>` : nothing,
+          policy.describedIds,
+          policy.hint,
         )}
-        ${policy ? passwordChecklist(rulesId, rules, t, this.#announcer.text) : nothing}
+        ${policy.checklist}
         ${this.#renderPassword(
           'confirmation',
           this.t(forced ? 'passwordChange.confirmation' : 'passwordChange.newConfirmation'),
           'new-password',
         )}
-        <div class="citizen-actions">
-          <button class="citizen-button citizen-button--secondary" type="button" aria-controls=${this.#passwordIds(forced)} @click=${this.handleTogglePassword}>
-            ${this.t(this.isPasswordShown ? 'passwordChange.hidePasswords' : 'passwordChange.showPasswords')}
-          </button>
-        </div>
-        <p class="citizen-visually-hidden" aria-live="polite">
-          ${this.hasToggledPassword
-            ? this.t(this.isPasswordShown ? 'passwordChange.passwordsShown' : 'passwordChange.passwordsHidden')
-            : nothing}
-        </p>
+        ${this.#form.showPasswords(
+          forced ? ['newPassword', 'confirmation'] : ['currentPassword', 'newPassword', 'confirmation'],
+          this.isPasswordShown,
+          this.hasToggledPassword,
+          {
+            show: this.t('passwordChange.showPasswords'),
+            hide: this.t('passwordChange.hidePasswords'),
+            shown: this.t('passwordChange.passwordsShown'),
+            hidden: this.t('passwordChange.passwordsHidden'),
+          },
+          this.handleTogglePassword,
+        )}
         <div class="citizen-actions">
           <button class="citizen-button" type="submit" aria-disabled=${pending ? 'true' : nothing}>
             ${this.t(pending ? 'passwordChange.submitting' : 'passwordChange.submit')}
@@ -390,39 +377,14 @@ export class CitizenPasswordChange extends CitizenElement {
     `;
   }
 
-  #passwordIds(forced: boolean) {
-    return (forced ? ['newPassword', 'confirmation'] : ['currentPassword', 'newPassword', 'confirmation'])
-      .map((field) => `${this.#id}-${field}`)
-      .join(' ');
-  }
-
-  #renderFeedback() {
-    if (this.requestError) {
-      return html`<p class="citizen-feedback__message">${this.requestErrorText(this.requestError)}</p>`;
-    }
-    const items = FIELDS.filter((field) => this.errors[field]).map((field) => ({
-      id: `${this.#id}-${field}`,
-      text: this.#fieldText(field, this.errors[field]!),
-    }));
-    return errorSummary(Math.min(this.headingLevel + 1, 6), this.t('common.errorSummary'), items, (event, id) => {
-      event.preventDefault();
-      focusControl(this.#formRoot.querySelector<HTMLElement>(`#${id}`));
-    });
-  }
-
-  #renderError(field: Field) {
-    const code = this.errors[field];
-    return fieldError(`${this.#id}-${field}`, this.t('common.errorPrefix'), code && this.#fieldText(field, code));
-  }
-
   #renderText(field: Field, label: string, value: string) {
-    const id = `${this.#id}-${field}`;
+    const id = this.#form.controlId(field);
     const invalid = this.errors[field] !== undefined;
     return html`
       <div class="citizen-field ${invalid ? 'citizen-field--error' : ''}">
         <label class="citizen-label" for=${id}><span aria-hidden="true">* </span>${label}</label>
         <p class="citizen-hint" id="${id}-hint">${this.t('passwordChange.usernameHint')}</p>
-        ${this.#renderError(field)}
+        ${this.#form.error(field, this.errors)}
         <input
           class="citizen-input"
           id=${id}
@@ -449,28 +411,8 @@ export class CitizenPasswordChange extends CitizenElement {
     describedIds: string[] = [],
     hint: TemplateResult | typeof nothing = nothing,
   ) {
-    const id = `${this.#id}-${field}`;
-    const invalid = this.errors[field] !== undefined;
-    return html`
-      <div class="citizen-field ${invalid ? 'citizen-field--error' : ''}">
-        <label class="citizen-label" for=${id}><span aria-hidden="true">* </span>${label}</label>
-        ${hint} ${this.#renderError(field)}
-        <input
-          class="citizen-input"
-          id=${id}
-          name=${field}
-          type=${this.isPasswordShown ? 'text' : 'password'}
-          data-field=${field}
-          autocomplete=${autocomplete}
-          autocapitalize="none"
-          spellcheck="false"
-          aria-required="true"
-          aria-describedby=${describedBy(...describedIds, invalid && `${id}-error`)}
-          aria-invalid=${invalid ? 'true' : nothing}
-          @input=${field === 'newPassword' ? this.handleNewPasswordInput : nothing}
-        />
-      </div>
-    `;
+    const onInput = field === 'newPassword' ? this.handleNewPasswordInput : undefined;
+    return this.#form.password({ field, name: field, label, autocomplete, shown: this.isPasswordShown, describedIds, hint, onInput }, this.errors);
   }
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /** The shadow frame of `<citizen-password-change>`; the form is styled by src/styles/light-form.ts. */
 import { css } from 'lit';
+import { formIntro } from '../../styles/form-intro.js';
 
 export const styles = css`
   :host {
@@ -20,19 +21,7 @@ export const styles = css`
     font-size: 1.25rem;
     line-height: 1.3;
   }
-  /* Focused by script to announce the screen; it is not a control, so no ring. */
-  .heading:focus {
-    outline: none;
-  }
-  .intro,
-  .note,
-  .loading {
-    margin: 0;
-  }
-  .note,
-  .loading {
-    color: var(--_muted);
-  }
+  ${formIntro}
   .done {
     margin: 0;
     padding: 0.75rem 1rem;

@@ -1,20 +1,19 @@
 // SPDX-License-Identifier: MIT
-import { nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { html } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
 import type { CitizenBackend } from '../../core/backend.js';
 import { CitizenElement } from '../../core/citizen-element.js';
 import { passwordResetTexts } from '../../i18n/parts/password-reset.js';
 import { passwordChecklistTexts } from '../../i18n/parts/password-checklist.js';
 import { CitizenError } from '../../core/errors.js';
-import { describedBy, errorSummary, fieldError, focusControl, headingTag } from '../../core/form.js';
-import { passwordChecklist, passwordChecklistStyles, passwordRuleViews, PasswordRulesAnnouncer } from '../../core/password-checklist.js';
+import { describedBy, headingTag } from '../../core/form.js';
+import { LightForm } from '../../core/light-form.js';
+import { passwordChecklistStyles, passwordPolicyView, PasswordRulesAnnouncer } from '../../core/password-checklist.js';
 import { httpUrl, takeTokenFromAddress } from '../../core/urls.js';
-import { type MessageKey } from '../../i18n/translate.js';
 import { ForgotPasswordRequest } from '../../schemas/account.js';
 import { fieldErrors } from '../../schemas/errors.js';
-import { describePasswordPolicy, passwordSchema, type PersonalInfo } from '../../schemas/password-policy.js';
+import { passwordSchema, type PersonalInfo } from '../../schemas/password-policy.js';
 import { adoptLightStyles } from '../../styles/light-form.js';
 import { tokens } from '../../styles/tokens.js';
 import { frame } from '../../styles/frame.js';
@@ -143,8 +142,7 @@ export class CitizenPasswordReset extends CitizenElement {
   @state() private errors: Partial<Record<Field, string>> = {};
   @state() private requestError?: CitizenError | 'no_backend';
 
-  readonly #id = `citizen-password-reset-${++instances}`;
-  readonly #formRoot: HTMLDivElement = Object.assign(document.createElement('div'), { className: 'citizen-form' });
+  readonly #form = new LightForm<Field>(this, `citizen-password-reset-${++instances}`, FIELDS, (field, code) => this.#fieldText(field, code));
   readonly #announcer = new PasswordRulesAnnouncer(this);
   /** What the link check was last run for: adapter, token and step. */
   #checked?: { adapter: CitizenBackend | undefined; token: string | undefined; step: PasswordResetStep };
@@ -155,10 +153,9 @@ export class CitizenPasswordReset extends CitizenElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    adoptLightStyles(this);
+    this.#form.connect();
     adoptLightStyles(this, passwordChecklistStyles);
     adoptLightStyles(this, lightStyles);
-    if (this.#formRoot.parentNode !== this) this.prepend(this.#formRoot);
   }
 
   /** Opens a page; tests replace it. */
@@ -199,17 +196,17 @@ export class CitizenPasswordReset extends CitizenElement {
 
   protected override update(changed: PropertyValues) {
     super.update(changed);
-    render(this.#renderForm(), this.#formRoot, { host: this });
-    this.#formRoot.hidden = this.phase !== 'form';
+    this.#form.render(this.#renderForm());
+    this.#form.root.hidden = this.phase !== 'form';
   }
 
   protected override updated(changed: PropertyValues) {
     super.updated(changed);
     const target = this.#focusTarget;
     this.#focusTarget = undefined;
-    if (target === 'feedback') this.#formRoot.querySelector<HTMLElement>('.citizen-feedback')?.focus();
+    if (target === 'feedback') this.#form.focusFeedback();
     else if (target === 'outcome') this.renderRoot.querySelector<HTMLElement>('.outcome')?.focus();
-    else if (target === 'identifier') this.#input('identifier')?.focus();
+    else if (target === 'identifier') this.#form.input('identifier')?.focus();
   }
 
   /** Checks the mailed link without using it up, when the adapter can. */
@@ -242,10 +239,6 @@ export class CitizenPasswordReset extends CitizenElement {
         this.phase = 'check-failed';
       }
     }
-  }
-
-  #input(field: Field) {
-    return this.#formRoot.querySelector<HTMLInputElement>(`#${this.#id}-${field}`);
   }
 
   /** Moves focus to `target` once the next render is on screen. */
@@ -300,7 +293,7 @@ export class CitizenPasswordReset extends CitizenElement {
     event.preventDefault();
     // A second Enter or click while the request runs must not send it twice.
     if (this.isPending) return;
-    this.identifier = this.#input('identifier')?.value ?? '';
+    this.identifier = this.#form.input('identifier')?.value ?? '';
     const parsed = ForgotPasswordRequest.safeParse({ identifier: this.identifier });
     if (!parsed.success) {
       this.#attempt++;
@@ -328,8 +321,8 @@ export class CitizenPasswordReset extends CitizenElement {
   private async handleResetSubmit(event: SubmitEvent) {
     event.preventDefault();
     if (this.isPending) return;
-    const password = this.#input('password')?.value ?? '';
-    const confirmation = this.#input('confirmation')?.value ?? '';
+    const password = this.#form.input('password')?.value ?? '';
+    const confirmation = this.#form.input('confirmation')?.value ?? '';
     const errors = this.#validatePasswords(password, confirmation);
     if (Object.keys(errors).length > 0) {
       this.#attempt++;
@@ -352,7 +345,7 @@ export class CitizenPasswordReset extends CitizenElement {
     this.isPasswordShown = false;
     try {
       await adapter.resetPassword({ token, password });
-      this.#formRoot.querySelector('form')?.reset();
+      this.#form.root.querySelector('form')?.reset();
       this.newPassword = '';
       this.#announcer.reset();
       this.phase = 'done';
@@ -398,14 +391,14 @@ export class CitizenPasswordReset extends CitizenElement {
 
   /** A field in error is checked again when left, so that a fixed field loses its message. */
   private handleBlur(event: FocusEvent) {
-    const field = (event.target as HTMLInputElement).dataset['field'] as Field | undefined;
-    if (!field || this.errors[field] === undefined) return;
-    const code =
+    const errors = this.#form.recheck(event, this.errors, (field) =>
       field === 'identifier'
-        ? ((this.#input('identifier')?.value.trim() ?? '') === '' ? 'required' : undefined)
-        : this.#validatePasswords(this.#input('password')?.value ?? '', this.#input('confirmation')?.value ?? '')[field];
-    const { [field]: _removed, ...others } = this.errors;
-    this.errors = code ? { ...others, [field]: code } : others;
+        ? (this.#form.input('identifier')?.value.trim() ?? '') === ''
+          ? 'required'
+          : undefined
+        : this.#validatePasswords(this.#form.input('password')?.value ?? '', this.#form.input('confirmation')?.value ?? '')[field],
+    );
+    if (errors) this.errors = errors;
   }
 
   #fieldText(field: Field, code: string): string {
@@ -471,24 +464,24 @@ export class CitizenPasswordReset extends CitizenElement {
   /** The light-DOM part: feedback box and form, while there is a form to fill. */
   #renderForm() {
     if (this.phase !== 'form') return nothing;
-    const hasFeedback = Object.keys(this.errors).length > 0 || this.requestError !== undefined;
-    const feedback = html`
-      <div class="citizen-feedback" tabindex="-1" ?hidden=${!hasFeedback}>
-        ${hasFeedback ? keyed(this.#attempt, html`<div role="alert">${this.#renderFeedback()}</div>`) : nothing}
-      </div>
-    `;
+    const feedback = this.#form.feedback(
+      this.#attempt,
+      this.headingLevel,
+      this.errors,
+      this.requestError && this.requestErrorText(this.requestError),
+    );
     return html`${feedback}${this.#isLinkStep ? this.#renderResetForm() : this.#renderRequestForm()}`;
   }
 
   #renderRequestForm() {
-    const id = `${this.#id}-identifier`;
+    const id = this.#form.controlId('identifier');
     const invalid = this.errors.identifier !== undefined;
     const pending = this.isPending;
     return html`
       <form novalidate aria-busy=${pending ? 'true' : nothing} @submit=${this.handleRequestSubmit} @focusout=${this.handleBlur}>
         <div class="citizen-field ${invalid ? 'citizen-field--error' : ''}">
           <label class="citizen-label" for=${id}>${this.t('reset.request.identifier')}</label>
-          ${this.#renderError('identifier')}
+          ${this.#form.error('identifier', this.errors)}
           <input
             class="citizen-input"
             id=${id}
@@ -517,14 +510,8 @@ export class CitizenPasswordReset extends CitizenElement {
 
   #renderResetForm() {
     const pending = this.isPending;
-    const policy = this.cityConfig?.passwordPolicy;
-    const t = this.t.bind(this);
-    const rules = policy ? passwordRuleViews(policy, this.newPassword, t, this.#personalInfo) : [];
-    this.#announcer.update(rules, t, this.newPassword !== '');
-    const rulesId = `${this.#id}-rules`;
-    const policyId = `${this.#id}-policy`;
-    const usernameId = `${this.#id}-username`;
-    const passwordIds = `${this.#id}-password ${this.#id}-confirmation`;
+    const policy = passwordPolicyView(this.#form.id, this.cityConfig?.passwordPolicy, this.newPassword, this.t.bind(this), this.#personalInfo, this.#announcer);
+    const usernameId = `${this.#form.id}-username`;
     return html`
       <form novalidate aria-busy=${pending ? 'true' : nothing} @submit=${this.handleResetSubmit} @focusout=${this.handleBlur}>
         ${this.username !== undefined
@@ -550,19 +537,23 @@ export class CitizenPasswordReset extends CitizenElement {
         ${this.#renderPassword(
           'password',
           this.t(this.step === 'setup' ? 'reset.setup.password' : 'reset.password'),
-          policy ? [policyId, rulesId] : [],
-          policy ? html`<p class="citizen-hint" id=${policyId}>${describePasswordPolicy(policy, (key, params) => this.t(key, params))}</p>` : nothing,
+          policy.describedIds,
+          policy.hint,
         )}
-        ${policy ? passwordChecklist(rulesId, rules, t, this.#announcer.text) : nothing}
+        ${policy.checklist}
         ${this.#renderPassword('confirmation', this.t('reset.confirmation'))}
-        <div class="citizen-actions">
-          <button class="citizen-button citizen-button--secondary" type="button" aria-controls=${passwordIds} @click=${this.handleTogglePassword}>
-            ${this.t(this.isPasswordShown ? 'reset.hidePasswords' : 'reset.showPasswords')}
-          </button>
-        </div>
-        <p class="citizen-visually-hidden" aria-live="polite">
-          ${this.hasToggledPassword ? this.t(this.isPasswordShown ? 'reset.passwordsShown' : 'reset.passwordsHidden') : nothing}
-        </p>
+        ${this.#form.showPasswords(
+          ['password', 'confirmation'],
+          this.isPasswordShown,
+          this.hasToggledPassword,
+          {
+            show: this.t('reset.showPasswords'),
+            hide: this.t('reset.hidePasswords'),
+            shown: this.t('reset.passwordsShown'),
+            hidden: this.t('reset.passwordsHidden'),
+          },
+          this.handleTogglePassword,
+        )}
         <div class="citizen-actions">
           <button class="citizen-button" type="submit" aria-disabled=${pending ? 'true' : nothing}>
             ${this.t(pending ? 'reset.submitting' : 'reset.submit')}
@@ -572,46 +563,19 @@ export class CitizenPasswordReset extends CitizenElement {
     `;
   }
 
-  #renderFeedback() {
-    if (this.requestError) return html`<p class="citizen-feedback__message">${this.requestErrorText(this.requestError)}</p>`;
-    const items = FIELDS.filter((field) => this.errors[field]).map((field) => ({
-      id: `${this.#id}-${field}`,
-      text: this.#fieldText(field, this.errors[field]!),
-    }));
-    return errorSummary(Math.min(this.headingLevel + 1, 6), this.t('common.errorSummary'), items, (event, id) => {
-      // The link's #fragment would not reach the input when this element sits in a shadow root.
-      event.preventDefault();
-      focusControl(this.#formRoot.querySelector<HTMLElement>(`#${id}`));
-    });
-  }
-
-  #renderError(field: Field) {
-    const code = this.errors[field];
-    return fieldError(`${this.#id}-${field}`, this.t('common.errorPrefix'), code && this.#fieldText(field, code));
-  }
-
   #renderPassword(field: 'password' | 'confirmation', label: string, describedIds: string[] = [], hint: TemplateResult | typeof nothing = nothing) {
-    const id = `${this.#id}-${field}`;
-    const invalid = this.errors[field] !== undefined;
-    return html`
-      <div class="citizen-field ${invalid ? 'citizen-field--error' : ''}">
-        <label class="citizen-label" for=${id}><span aria-hidden="true">* </span>${label}</label>
-        ${hint} ${this.#renderError(field)}
-        <input
-          class="citizen-input"
-          id=${id}
-          name=${field === 'password' ? 'new-password' : 'new-password-confirmation'}
-          type=${this.isPasswordShown ? 'text' : 'password'}
-          data-field=${field}
-          autocomplete="new-password"
-          autocapitalize="none"
-          spellcheck="false"
-          aria-required="true"
-          aria-describedby=${describedBy(...describedIds, invalid && `${id}-error`)}
-          aria-invalid=${invalid ? 'true' : nothing}
-          @input=${field === 'password' ? this.handleNewPasswordInput : nothing}
-        />
-      </div>
-    `;
+    return this.#form.password(
+      {
+        field,
+        name: field === 'password' ? 'new-password' : 'new-password-confirmation',
+        label,
+        autocomplete: 'new-password',
+        shown: this.isPasswordShown,
+        describedIds,
+        hint,
+        onInput: field === 'password' ? this.handleNewPasswordInput : undefined,
+      },
+      this.errors,
+    );
   }
 }

@@ -1,25 +1,14 @@
 // SPDX-License-Identifier: MIT
 /** The shadow frame of `<citizen-password-reset>`; the form is styled by src/styles/light-form.ts. */
 import { css } from 'lit';
+import { formIntro } from '../../styles/form-intro.js';
 
 export const styles = css`
   :host {
     max-width: var(--citizen-password-reset-max-width, 36rem);
   }
 
-  /* Focused by script to announce the screen; it is not a control, so no ring. */
-  .heading:focus {
-    outline: none;
-  }
-  .intro,
-  .note,
-  .loading {
-    margin: 0;
-  }
-  .note,
-  .loading {
-    color: var(--_muted);
-  }
+  ${formIntro}
 
   .outcome {
     display: grid;
