@@ -9,6 +9,7 @@ import { CitizenError } from '../../core/errors.js';
 import { headingTag } from '../../core/form.js';
 import type { Terms } from '../../schemas/terms.js';
 import { tokens } from '../../styles/tokens.js';
+import { buttonStyles } from '../../styles/buttons.js';
 import { frame } from '../../styles/frame.js';
 import { formatLongDate, renderTermsBlocks, termsTextStyles } from './terms-text.js';
 
@@ -43,6 +44,7 @@ export class CitizenTerms extends CitizenElement {
   static override styles = [
     tokens,
     frame,
+    buttonStyles(),
     termsTextStyles,
     css`
       :host {
@@ -63,19 +65,6 @@ export class CitizenTerms extends CitizenElement {
       }
       button {
         justify-self: start;
-        box-sizing: border-box;
-        min-height: 2.75rem;
-        padding: 0.5rem 1.25rem;
-        border: 2px solid var(--_primary);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        color: var(--_primary);
-        font: inherit;
-        font-weight: 600;
-        cursor: pointer;
-      }
-      button:hover {
-        background: color-mix(in srgb, var(--_primary) 8%, var(--_surface));
       }
       button:focus-visible {
         outline: 3px solid var(--_text);
@@ -161,7 +150,7 @@ export class CitizenTerms extends CitizenElement {
         <p part="version" class="version">
           ${this.t('cgu.version', { version: terms.version, date: formatLongDate(terms.publishedOn, this.locale) })}
         </p>
-        <button part="print-button" type="button" @click=${this.handlePrint}>${this.t('cgu.print')}</button>
+        <button part="print-button" class="citizen-button citizen-button--secondary" type="button" @click=${this.handlePrint}>${this.t('cgu.print')}</button>
         <div class="terms-text">${renderTermsBlocks(terms.blocks, level + 1)}</div>
       </article>
     `;

@@ -14,6 +14,7 @@ import type { MessageKey } from '../../i18n/translate.js';
 import type { Profile } from '../../schemas/profile.js';
 import type { Session } from '../../schemas/session.js';
 import { tokens } from '../../styles/tokens.js';
+import { buttonStyles } from '../../styles/buttons.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { requireTerms } from '../../core/require-terms.js';
 import type { ProfileUpdatedDetail, ServiceKeyLinkedDetail } from './events.js';
@@ -122,7 +123,7 @@ const LOGGED_OUT_TEXT = {
 export class FamilyDashboard extends CitizenElement {
   static override texts = [dashboardTexts, dashboardPanelTexts, loginStatusTexts];
 
-  static override styles = [tokens, styles];
+  static override styles = [tokens, buttonStyles(), styles];
 
   /** Level of the dashboard's headings (greeting, "Mon espace", "Mon tableau de bord"), 1 to 6; sections one below. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
@@ -422,7 +423,7 @@ export class FamilyDashboard extends CitizenElement {
         </div>`,
       )}
       ${this.adapter
-        ? html`<button class="secondary" type="button" @click=${this.handleRetry}>${this.t('dashboard.retry')}</button>`
+        ? html`<button class="citizen-button citizen-button--secondary" type="button" @click=${this.handleRetry}>${this.t('dashboard.retry')}</button>`
         : nothing}
     </div>`;
   }
@@ -464,7 +465,7 @@ export class FamilyDashboard extends CitizenElement {
         </div>`,
       );
       if (this.profileError === 'no_backend' || this.profileError.code !== 'terms_not_accepted') {
-        body = html`${body}<button class="secondary" type="button" @click=${this.handleRetry}>${this.t('dashboard.retry')}</button>`;
+        body = html`${body}<button class="citizen-button citizen-button--secondary" type="button" @click=${this.handleRetry}>${this.t('dashboard.retry')}</button>`;
       }
     } else if (!profile) {
       body = html`<p class="loading" aria-busy="true">${this.t('common.loading')}</p>`;
@@ -477,10 +478,10 @@ export class FamilyDashboard extends CitizenElement {
           : nothing}
         <p>${contact.email}</p>
         <div class="summary-actions">
-          <button class="secondary" type="button" @click=${() => this.openPanel('profile')}>${this.t('dashboard.editProfile')}</button>
+          <button class="citizen-button citizen-button--secondary" type="button" @click=${() => this.openPanel('profile')}>${this.t('dashboard.editProfile')}</button>
           ${this.hasFamily
             ? nothing
-            : html`<button class="secondary" type="button" @click=${() => this.openPanel('services')}>${this.t('dashboard.enterKey')}</button>`}
+            : html`<button class="citizen-button citizen-button--secondary" type="button" @click=${() => this.openPanel('services')}>${this.t('dashboard.enterKey')}</button>`}
         </div>
         ${this.hasFamily ? nothing : html`<p class="hint">${this.t('dashboard.noFamily')}</p>`}
       `;
@@ -530,7 +531,7 @@ export class FamilyDashboard extends CitizenElement {
     if (module === 'error') {
       return html`<div class="notice-box">
         ${keyed(this.#attempt, html`<p class="alert" role="alert">${this.t('dashboard.panelLoadError')}</p>`)}
-        <button class="secondary" type="button" @click=${() => this.#loadModule(panel.id)}>${this.t('dashboard.retry')}</button>
+        <button class="citizen-button citizen-button--secondary" type="button" @click=${() => this.#loadModule(panel.id)}>${this.t('dashboard.retry')}</button>
       </div>`;
     }
     const tag = unsafeStatic(panel.tag);

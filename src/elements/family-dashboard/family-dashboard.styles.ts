@@ -170,22 +170,7 @@ export const styles = css`
     color: var(--_primary);
     font-weight: 600;
   }
-  .secondary {
-    box-sizing: border-box;
-    min-height: 2.75rem;
-    padding: 0.5rem 1.25rem;
-    border: 2px solid var(--_primary);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_primary);
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
-  }
-  .secondary:hover {
-    background: color-mix(in srgb, var(--_primary) 8%, var(--_surface));
-  }
-  .secondary:focus-visible,
+  .citizen-button:focus-visible,
   .link:focus-visible {
     outline: 3px solid var(--_text);
     outline-offset: 3px;

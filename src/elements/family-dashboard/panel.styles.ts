@@ -5,7 +5,7 @@
  * lists, cards, statuses, alerts, and the few controls that form sheet lacks.
  */
 import { css } from 'lit';
-import { buttonStyles } from '../../styles/light-form.js';
+import { buttonStyles } from '../../styles/buttons.js';
 
 export const panelStyles = css`
   :host {

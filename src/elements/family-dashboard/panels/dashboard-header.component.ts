@@ -12,6 +12,7 @@ import { httpUrl } from '../../../core/urls.js';
 import { formatDateTime } from '../../../i18n/translate.js';
 import type { Session } from '../../../schemas/session.js';
 import { tokens } from '../../../styles/tokens.js';
+import { buttonStyles } from '../../../styles/buttons.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { fullName } from '../format.js';
 import '../events.js';
@@ -41,6 +42,7 @@ export class CitizenDashboardHeader extends CitizenElement {
 
   static override styles = [
     tokens,
+    buttonStyles(),
     css`
       :host {
         display: block;
@@ -77,25 +79,7 @@ export class CitizenDashboardHeader extends CitizenElement {
         color: var(--_error);
         font-weight: 600;
       }
-      .logout {
-        box-sizing: border-box;
-        min-height: 2.75rem;
-        padding: 0.5rem 1.25rem;
-        border: 2px solid var(--_primary);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        color: var(--_primary);
-        font: inherit;
-        font-weight: 600;
-        cursor: pointer;
-      }
-      .logout:hover {
-        background: color-mix(in srgb, var(--_primary) 8%, var(--_surface));
-      }
-      .logout[aria-disabled='true'] {
-        cursor: progress;
-      }
-      .logout:focus-visible,
+      .citizen-button:focus-visible,
       a:focus-visible {
         outline: 3px solid var(--_text);
         outline-offset: 3px;
@@ -204,7 +188,7 @@ export class CitizenDashboardHeader extends CitizenElement {
             : nothing}
           <button
             part="logout-button"
-            class="logout"
+            class="citizen-button citizen-button--secondary"
             type="button"
             aria-disabled=${this.isLoggingOut ? 'true' : nothing}
             @click=${this.handleLogout}
